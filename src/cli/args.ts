@@ -1,0 +1,139 @@
+/**
+ * Command-line parsing: a pure function from argv to a Command (or a usage error).
+ */
+import { parseArgs } from 'node:util';
+import type { FailLevel, Preset } from '../engine/config-types.js';
+import type { LevelSetting } from '../engine/types.js';
+import type { Format } from '../report/input.js';
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'rules'; readonly format: 'text' | 'json' }
+  | { readonly kind: 'explain'; readonly ruleId: string }
+  | { readonly kind: 'lsp' }
+  | { readonly kind: 'lint'; readonly opts: LintOptions };
+
+export interface LintOptions {
+  readonly inputs: readonly string[];
+  readonly format: Format;
+  readonly outputFile?: string;
+  readonly config?: string;
+  readonly preset?: Preset;
+  readonly rules: readonly (readonly [string, LevelSetting])[];
+  readonly failLevel?: FailLevel;
+  readonly maxWarnings?: number;
+  readonly quiet: boolean;
+  readonly color?: boolean;
+  readonly stdinFilename?: string;
+  readonly includeSuppressed: boolean;
+}
+
+export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const PRESETS = ['recommended', 'strict'] as const;
+const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
+const RULE_LEVELS = ['off', 'note', 'warning', 'error'] as const;
+/** Options from DESIGN's contract that later versions implement; refused clearly for now. */
+const NOT_YET = ['type', 'kubernetes-version', 'chart-root', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'jobs'] as const;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  preset: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'fail-level': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'include-suppressed': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  stdio: { type: 'boolean' },
+  type: { type: 'string' },
+  'kubernetes-version': { type: 'string' },
+  'chart-root': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  jobs: { type: 'string' },
+} as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined | Error {
+  if (value === undefined) return undefined;
+  return (allowed as readonly string[]).includes(value) ? (value as T) : new Error(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** Parses argv (without node and script). */
+export function parseCommandLine(argv: readonly string[]): ParseResult {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    return { ok: false, error: (e instanceof Error ? e.message : String(e)).split('\n', 1)[0] ?? 'bad arguments' };
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return { ok: true, command: { kind: 'help' } };
+  if (v.version) return { ok: true, command: { kind: 'version' } };
+  const [sub, ...rest] = positionals;
+  if (sub === 'rules') {
+    const format = oneOf('format', v.format ?? 'text', ['text', 'json'] as const);
+    if (format instanceof Error) return { ok: false, error: format.message };
+    if (rest.length) return { ok: false, error: `okelint rules takes no arguments (got "${rest[0]}")` };
+    return { ok: true, command: { kind: 'rules', format: format ?? 'text' } };
+  }
+  if (sub === 'explain') {
+    if (rest.length !== 1 || !rest[0]) return { ok: false, error: 'usage: okelint explain <rule-id>' };
+    return { ok: true, command: { kind: 'explain', ruleId: rest[0] } };
+  }
+  if (sub === 'lsp') return { ok: true, command: { kind: 'lsp' } };
+  for (const name of NOT_YET) {
+    if (v[name] !== undefined) return { ok: false, error: `--${name} is not supported by this version of okelint yet` };
+  }
+  const format = oneOf('format', v.format, FORMATS);
+  const preset = oneOf('preset', v.preset, PRESETS);
+  const failLevel = oneOf('fail-level', v['fail-level'], FAIL_LEVELS);
+  for (const r of [format, preset, failLevel]) if (r instanceof Error) return { ok: false, error: r.message };
+  const rules: [string, LevelSetting][] = [];
+  for (const spec of v.rule ?? []) {
+    const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
+    const level = m && oneOf('rule', m[2], RULE_LEVELS);
+    if (!m || !level || level instanceof Error) return { ok: false, error: `--rule takes <rule-id>=off|note|warning|error (got "${spec}")` };
+    rules.push([m[1] as string, level]);
+  }
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!/^\d+$/.test(v['max-warnings'])) return { ok: false, error: `--max-warnings takes a whole number (got "${v['max-warnings']}")` };
+  }
+  if (positionals.length === 0) return { ok: false, error: 'no paths given (try "okelint ." or "okelint --help")' };
+  if (v['stdin-filename'] !== undefined && !positionals.includes('-')) {
+    return { ok: false, error: '--stdin-filename needs "-" among the paths' };
+  }
+  const color = v['no-color'] ? false : v.color;
+  return {
+    ok: true,
+    command: {
+      kind: 'lint',
+      opts: {
+        inputs: positionals,
+        format: (format as Format | undefined) ?? 'text',
+        ...(v['output-file'] !== undefined && { outputFile: v['output-file'] }),
+        ...(v.config !== undefined && { config: v.config }),
+        ...(preset !== undefined && { preset: preset as Preset }),
+        rules,
+        ...(failLevel !== undefined && { failLevel: failLevel as FailLevel }),
+        ...(maxWarnings !== undefined && { maxWarnings }),
+        quiet: v.quiet ?? false,
+        ...(color !== undefined && { color }),
+        ...(v['stdin-filename'] !== undefined && { stdinFilename: v['stdin-filename'] }),
+        includeSuppressed: v['include-suppressed'] ?? false,
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+export const HELP = `okelint — offline security linter for OKE estates (Kubernetes manifests, Helm output)
+
+Usage:
+  okelint [options] <paths|globs|->      lint files (directories are walked; - reads stdin)
+  okelint rules [--format json]           list the rules with layer, level and description
+  okelint explain <rule-id>               print a rule's documentation
+
+Options:
+  -f, --format text|json|sarif|github     output format (default text)
+  -o, --output-file FILE                  write the report to FILE (atomically) instead of stdout
+  -c, --config FILE                       config file (default: nearest .okelint.yaml walking up)
+      --preset recommended|strict         base rule set (default recommended)
+      --rule ID=off|note|warning|error    set a rule's level (repeatable)
+      --fail-level error|warning|note|none
+                                          lowest level that makes the exit code 1 (default error)
+      --max-warnings N                    also exit 1 when there are more than N warnings
+  -q, --quiet                             report errors only
+      --include-suppressed                keep suppressed findings in the report (SARIF: suppressions[])
+      --stdin-filename NAME               file name to report for "-" (also used for config discovery)
+      --color, --no-color                 force colour on or off (default: on for a TTY, honours NO_COLOR)
+  -h, --help                              show this help
+  -v, --version                           print the version
+
+Exit codes: 0 no findings at or above the fail level; 1 findings at or above it (or too many
+warnings); 2 bad usage, invalid config, a path that does not exist, or an internal error.
+
+Suppress a finding with a reason:
+  # okelint-disable-next-line <rule-id>[,<rule-id>] -- <reason>
+  # okelint-disable <rule-id> -- <reason>        (rest of the YAML document)
+  metadata.annotations: okelint.io/ignore: "<rule-id>", okelint.io/ignore-reason: "<reason>"
+`;

@@ -1,0 +1,151 @@
+/**
+ * The CLI shell: parse arguments, run the one core call, format, write, and return the exit
+ * code. Only bin/okelint.js touches process.exitCode.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseCommandLine, type LintOptions } from './args.js';
+import { HELP } from './help.js';
+import { ConfigError } from '../engine/config-file.js';
+import { lint, UsageError } from '../engine/run.js';
+import type { AnyRule } from '../engine/rule-api.js';
+import type { Finding, Level } from '../engine/types.js';
+import { formatReport } from '../report/index.js';
+import { rules as registry } from '../../rules/index.js';
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: NodeJS.ReadableStream;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const PACKAGE_ROOT = new URL('../../../', import.meta.url);
+export const DOCS_BASE_URL = 'https://github.com/okelint/okelint/blob/main/docs/rules/';
+const RANK: Record<Level, number> = { note: 1, warning: 2, error: 3 };
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs okelint with `argv` (no node/script) and returns the exit code. */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) {
+    io.stderr.write(`okelint: ${parsed.error}\n`);
+    return 2;
+  }
+  const cmd = parsed.command;
+  try {
+    switch (cmd.kind) {
+      case 'help': io.stdout.write(HELP); return 0;
+      case 'version': io.stdout.write(`${version()}\n`); return 0;
+      case 'rules': io.stdout.write(listRules(registry, cmd.format)); return 0;
+      case 'explain': return explain(cmd.ruleId, io);
+      case 'lsp': io.stderr.write('okelint: the language server is not available in this version yet\n'); return 2;
+      case 'lint': return await lintCommand(cmd.opts, io);
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      io.stderr.write(`okelint: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`okelint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
+  const outcome = await lint({
+    inputs: opts.inputs,
+    cwd: io.cwd,
+    registry,
+    overrides: {
+      ...(opts.preset && { preset: opts.preset }),
+      rules: opts.rules,
+      ...(opts.failLevel && { failLevel: opts.failLevel }),
+      ...(opts.maxWarnings !== undefined && { maxWarnings: opts.maxWarnings }),
+    },
+    ...(opts.config !== undefined && { configPath: opts.config }),
+    stdin: io.stdin,
+    ...(opts.stdinFilename !== undefined && { stdinFilename: opts.stdinFilename }),
+    today: new Date().toISOString().slice(0, 10),
+  });
+  const shown = opts.quiet ? outcome.findings.filter((f) => f.level === 'error') : outcome.findings;
+  const toFile = opts.outputFile !== undefined;
+  const color = opts.format === 'text' && !toFile && useColor(opts.color, io);
+  const text = formatReport(opts.format, {
+    findings: shown,
+    rules: outcome.rules,
+    summary: outcome.summary,
+    toolVersion: version(),
+    color,
+    includeSuppressed: opts.includeSuppressed,
+    docsBaseUrl: DOCS_BASE_URL,
+  });
+  if (toFile) writeAtomic(resolve(io.cwd, opts.outputFile as string), text);
+  else io.stdout.write(text);
+  if (opts.format !== 'text' || toFile) {
+    for (const n of outcome.summary.notices) io.stderr.write(`okelint: warning: ${n.file}: ${n.message}\n`);
+  }
+  return exitCode(outcome.findings, outcome.config.failLevel, outcome.config.maxWarnings);
+}
+
+/** 1 when an unsuppressed finding is at or above the fail level, or warnings exceed the maximum. */
+export function exitCode(findings: readonly Finding[], failLevel: Level | 'none', maxWarnings: number | undefined): number {
+  const active = findings.filter((f) => !f.suppression);
+  if (failLevel !== 'none' && active.some((f) => RANK[f.level] >= RANK[failLevel])) return 1;
+  if (maxWarnings !== undefined && active.filter((f) => f.level === 'warning').length > maxWarnings) return 1;
+  return 0;
+}
+
+function useColor(flag: boolean | undefined, io: Io): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+/** Writes `text` to a temporary file beside `path`, then renames it over `path`. */
+function writeAtomic(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.okelint.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+function listRules(rules: readonly AnyRule[], format: 'text' | 'json'): string {
+  if (format === 'json') {
+    const out = rules.map(({ meta: m }) => ({
+      id: m.id, layer: m.layer, level: m.level, recommended: m.recommended,
+      securitySeverity: m.securitySeverity, description: m.description, remediation: m.remediation, tags: m.tags,
+    }));
+    return JSON.stringify(out, null, 2) + '\n';
+  }
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  const lines = rules.map(({ meta: m }) =>
+    `${m.id.padEnd(width)}  ${m.layer.padEnd(14)}  ${m.level.padEnd(7)}  ${m.recommended ? 'recommended' : 'strict     '}  ${m.description}`);
+  return lines.join('\n') + '\n';
+}
+
+function explain(id: string, io: Io): number {
+  const rule = registry.find((r) => r.meta.id === id);
+  if (!rule) {
+    io.stderr.write(`okelint: unknown rule "${id}" (okelint rules lists them)\n`);
+    return 2;
+  }
+  const doc = readFileSync(new URL(`docs/rules/${rule.meta.layer}/${id}.md`, PACKAGE_ROOT), 'utf8');
+  io.stdout.write(doc.replace(/^<!--.*-->\n/, ''));
+  return 0;
+}
+
+function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}

@@ -1,0 +1,41 @@
+import type { AnyRule } from './rule-api.js';
+import type { Level } from './types.js';
+
+export const PRESETS = ['recommended', 'strict'] as const;
+export type Preset = (typeof PRESETS)[number];
+export type FailLevel = Level | 'none';
+
+export interface EnabledRule {
+  readonly rule: AnyRule;
+  readonly level: Level;
+  readonly options: unknown;
+}
+
+/** A per-object exemption from config `exclude`. */
+export interface Exclusion {
+  readonly rule: string;
+  readonly namespace?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly reason: string;
+}
+
+/** The effective configuration for a set of files. */
+export interface ResolvedConfig {
+  /** The config file it came from, if any. */
+  readonly source?: string;
+  readonly preset: Preset;
+  /** Enabled rules in registry order (engine rules included). */
+  readonly rules: readonly EnabledRule[];
+  readonly byId: ReadonlyMap<string, EnabledRule>;
+  /** Every rule id the registry knows, enabled or not (for suppression checks). */
+  readonly knownIds: ReadonlySet<string>;
+  readonly exclude: readonly Exclusion[];
+  readonly ignore: readonly string[];
+  /** Directory the `ignore` patterns are relative to. */
+  readonly ignoreBase: string;
+  readonly failLevel: FailLevel;
+  readonly maxWarnings?: number;
+  readonly maxFileSize: number;
+  readonly kubernetesVersion?: string;
+}

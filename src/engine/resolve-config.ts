@@ -1,0 +1,64 @@
+/**
+ * Combines the registry, a config file and command-line overrides into a ResolvedConfig.
+ */
+import { dirname } from 'node:path';
+import type { ConfigFile } from './config-file.js';
+import { ConfigError } from './config-file.js';
+import type { EnabledRule, FailLevel, Preset, ResolvedConfig } from './config-types.js';
+import type { AnyRule } from './rule-api.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../files/read.js';
+import type { LevelSetting } from './types.js';
+
+export interface CliOverrides {
+  readonly preset?: Preset;
+  readonly rules?: readonly (readonly [string, LevelSetting])[];
+  readonly failLevel?: FailLevel;
+  readonly maxWarnings?: number;
+}
+
+/** Resolves the rule set. Throws ConfigError for unknown rule ids on the command line. */
+export function resolveConfig(
+  registry: readonly AnyRule[],
+  file: ConfigFile | undefined,
+  cli: CliOverrides,
+  cwd: string,
+): ResolvedConfig {
+  const preset: Preset = cli.preset ?? file?.preset ?? 'recommended';
+  const knownIds = new Set(registry.map((r) => r.meta.id));
+  const levels = new Map<string, LevelSetting>();
+  const options = new Map<string, Record<string, unknown>>();
+  for (const r of registry) levels.set(r.meta.id, preset === 'strict' || r.meta.recommended ? r.meta.level : 'off');
+  for (const [id, setting] of Object.entries(file?.rules ?? {})) {
+    if (typeof setting === 'string') levels.set(id, setting);
+    else {
+      const rule = registry.find((r) => r.meta.id === id);
+      levels.set(id, setting.level ?? rule?.meta.level ?? 'off');
+      if (setting.options) options.set(id, setting.options);
+    }
+  }
+  for (const [id, level] of cli.rules ?? []) {
+    if (!knownIds.has(id)) throw new ConfigError(`--rule: unknown rule "${id}" (okelint rules lists them)`);
+    levels.set(id, level);
+  }
+  const rules: EnabledRule[] = [];
+  for (const rule of registry) {
+    const level = levels.get(rule.meta.id);
+    if (!level || level === 'off') continue;
+    const defaults = (rule.meta.defaultOptions ?? {}) as Record<string, unknown>;
+    rules.push({ rule, level, options: { ...defaults, ...options.get(rule.meta.id) } });
+  }
+  return {
+    ...(file && { source: file.path }),
+    preset,
+    rules,
+    byId: new Map(rules.map((r) => [r.rule.meta.id, r])),
+    knownIds,
+    exclude: file?.exclude ?? [],
+    ignore: file?.ignore ?? [],
+    ignoreBase: file ? dirname(file.path) : cwd,
+    failLevel: cli.failLevel ?? file?.failLevel ?? 'error',
+    ...((cli.maxWarnings ?? file?.maxWarnings) !== undefined && { maxWarnings: cli.maxWarnings ?? file?.maxWarnings }),
+    maxFileSize: file?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES,
+    ...(file?.kubernetesVersion !== undefined && { kubernetesVersion: file.kubernetesVersion }),
+  };
+}

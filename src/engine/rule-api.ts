@@ -1,0 +1,80 @@
+/**
+ * The rule API. A rule is one module under `rules/<layer>/<id>.ts` that default-exports
+ * `defineRule({ meta, check })`. `check` yields reports that point at a node or a span;
+ * the engine turns them into positioned findings. Rules never compute lines or columns,
+ * never read files and never print.
+ *
+ * Anchoring conventions (applied by the helpers in `src/k8s/anchor.ts`):
+ * - a bad value points at the value node;
+ * - a missing field points at the key of the pair that holds the enclosing map, or, for a
+ *   map inside a list that has a `name` (a container), at that `name` entry;
+ * - a whole-object problem points at the object's `kind` value.
+ */
+import type { Node, Pair } from 'yaml';
+import type { Layer, Level } from './types.js';
+import type { K8sResource } from '../k8s/resource.js';
+import type { Workload } from '../k8s/workload.js';
+
+/** Kinds of unit a rule can apply to. `engine` rules are emitted by the engine itself. */
+export type UnitKind = 'k8s' | 'engine';
+
+/** Where a report points: a yaml node, a pair (key start to value end) or an explicit span. */
+export type At = Node | Pair | { readonly range: readonly [number, number] };
+
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export interface Report {
+  readonly messageId: string;
+  readonly data?: MessageData;
+  readonly at: At;
+  /** The span holds a secret: reporters never show its text (code frames mask it). */
+  readonly redact?: boolean;
+}
+
+/** A JSON Schema for a rule's options (validated with ajv at registry load). */
+export type OptionsSchema = Readonly<Record<string, unknown>>;
+
+export interface RuleMeta<O = undefined> {
+  /** kebab-case, equal to the file name, globally unique. */
+  readonly id: string;
+  /** Equal to the folder name. */
+  readonly layer: Layer;
+  /** Default level. */
+  readonly level: Level;
+  /** GitHub security severity, 0.1 to 10 (avoid exactly 9.0). */
+  readonly securitySeverity: number;
+  /** One sentence: what the rule finds. */
+  readonly description: string;
+  /** One sentence ending in a period: how to fix it. */
+  readonly remediation: string;
+  readonly tags: readonly string[];
+  readonly appliesTo: readonly UnitKind[];
+  /** Enabled by the `recommended` preset (every rule is enabled by `strict`). */
+  readonly recommended: boolean;
+  /** Message templates with `{{placeholder}}` slots. */
+  readonly messages: Readonly<Record<string, string>>;
+  readonly options?: OptionsSchema;
+  readonly defaultOptions?: O;
+}
+
+export interface K8sContext<O> {
+  readonly resource: K8sResource;
+  readonly options: O;
+  /** The pod spec and containers of a workload object, or undefined for other kinds. */
+  workload(): Workload | undefined;
+}
+
+export interface Rule<O = undefined> {
+  readonly meta: RuleMeta<O>;
+  check(ctx: K8sContext<O>): Iterable<Report>;
+}
+
+/** A rule with its option type erased, as the registry holds it. */
+export interface AnyRule {
+  readonly meta: RuleMeta<unknown>;
+  check(ctx: K8sContext<unknown>): Iterable<Report>;
+}
+
+export function defineRule<O = undefined>(rule: Rule<O>): Rule<O> {
+  return rule;
+}

@@ -1,0 +1,10 @@
+/**
+ * Everything a rule module may import. Rules import from this file only (ESLint enforces it).
+ */
+export { defineRule } from './engine/rule-api.js';
+export type { At, K8sContext, MessageData, Report, Rule, RuleMeta, UnitKind } from './engine/rule-api.js';
+export type { Layer, Level } from './engine/types.js';
+export type { K8sResource } from './k8s/resource.js';
+export type { ContainerRole, ContainerView, Effective, InheritedField, Workload } from './k8s/workload.js';
+export { missingAnchor } from './k8s/anchor.js';
+export { get, getIn, getMap, getSeq, isFalse, isMap, isScalar, isSeq, isTrue, items, pairOf, scalar, str } from './k8s/yaml-access.js';

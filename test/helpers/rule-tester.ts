@@ -1,0 +1,108 @@
+/**
+ * A strict RuleTester in the spirit of ESLint's: exact error counts, known message ids, no
+ * duplicate cases, option schemas that compile, and exact positions.
+ */
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../src/engine/config-types.js';
+import { lintFile } from '../../src/engine/lint-file.js';
+import type { AnyRule, Rule } from '../../src/engine/rule-api.js';
+import type { Finding } from '../../src/engine/types.js';
+
+export interface ExpectedError {
+  readonly messageId: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** Exact message text, when a test wants to check interpolation. */
+  readonly message?: string;
+}
+
+export interface ValidCase {
+  readonly code: string;
+  readonly options?: Record<string, unknown>;
+  readonly name?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  readonly errors: readonly ExpectedError[];
+}
+
+/** Dedents a template literal so YAML cases can be indented with the test code. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** A config with exactly `rule` enabled at its default level. */
+export function configFor(rule: AnyRule, options?: Record<string, unknown>): ResolvedConfig {
+  const enabled = { rule, level: rule.meta.level, options: { ...(rule.meta.defaultOptions as object | undefined), ...options } };
+  return {
+    preset: 'strict', rules: [enabled], byId: new Map([[rule.meta.id, enabled]]), knownIds: new Set([rule.meta.id]),
+    exclude: [], ignore: [], ignoreBase: '/', failLevel: 'error', maxFileSize: 1 << 20,
+  };
+}
+
+/** Lints `code` with only `rule` enabled; throws if the code does not parse. */
+export function lintWith(rule: AnyRule, code: string, options?: Record<string, unknown>): Finding[] {
+  const res = lintFile({ path: 'test.yaml', uri: 'test.yaml', text: code }, configFor(rule, options), '2026-01-01');
+  return res.findings;
+}
+
+function assertParses(code: string): void {
+  const res = lintFile({ path: 't.yaml', uri: 't.yaml', text: code }, {
+    ...configFor({ meta: { id: 'parse-error', layer: 'general', level: 'error', securitySeverity: 1, description: '', remediation: '', tags: [], appliesTo: ['engine'], recommended: true, messages: { syntax: '{{message}}' } }, check: () => [] }),
+  }, '2026-01-01');
+  if (res.findings.length) throw new Error(`test case does not parse: ${res.findings[0]?.message}`);
+}
+
+export const ruleTester = {
+  run<O>(rule: Rule<O>, cases: { valid: readonly (string | ValidCase)[]; invalid: readonly InvalidCase[] }): void {
+    const anyRule = rule as unknown as AnyRule;
+    const meta = rule.meta;
+    describe(meta.id, () => {
+      it('has a valid options schema', () => {
+        if (meta.options) new Ajv({ strict: true, allErrors: true }).compile(meta.options);
+      });
+      it('has no duplicate cases', () => {
+        const keys = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify(typeof c === 'string' ? { code: c } : { code: c.code, options: c.options }));
+        expect(new Set(keys).size).toBe(keys.length);
+      });
+      cases.valid.forEach((c, i) => {
+        const vc = typeof c === 'string' ? { code: c } : c;
+        it(`valid #${i}${vc.name ? `: ${vc.name}` : ''}`, () => {
+          assertParses(vc.code);
+          const found = lintWith(anyRule, vc.code, vc.options).filter((f) => f.ruleId === meta.id);
+          expect(found.map(brief)).toEqual([]);
+        });
+      });
+      cases.invalid.forEach((c, i) => {
+        it(`invalid #${i}${c.name ? `: ${c.name}` : ''}`, () => {
+          for (const e of c.errors) {
+            if (!(e.messageId in meta.messages)) throw new Error(`unknown messageId "${e.messageId}" for ${meta.id}`);
+          }
+          if (c.errors.length === 0) throw new Error('an invalid case needs at least one error');
+          assertParses(c.code);
+          const found = lintWith(anyRule, c.code, c.options).filter((f) => f.ruleId === meta.id);
+          const actual = found.map((f, j) => {
+            const e = c.errors[j];
+            return {
+              messageId: f.messageId, line: f.start.line, column: f.start.column,
+              ...(e?.endLine !== undefined && { endLine: f.end.line }),
+              ...(e?.endColumn !== undefined && { endColumn: f.end.column }),
+              ...(e?.message !== undefined && { message: f.message }),
+            };
+          });
+          expect(actual).toEqual(c.errors.map((e) => ({ ...e })));
+        });
+      });
+    });
+  },
+};
+
+function brief(f: Finding): string {
+  return `${f.start.line}:${f.start.column} ${f.messageId}: ${f.message}`;
+}
