@@ -39,3 +39,6 @@ export interface ResolvedConfig {
   readonly maxFileSize: number;
   readonly kubernetesVersion?: string;
 }
+
+/** Files larger than this are skipped with a warning unless `maxFileSize` says otherwise. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -4,9 +4,9 @@
 import { dirname } from 'node:path';
 import type { ConfigFile } from './config-file.js';
 import { ConfigError } from './config-file.js';
-import type { EnabledRule, FailLevel, Preset, ResolvedConfig } from './config-types.js';
+import { DEFAULT_MAX_FILE_BYTES, type EnabledRule, type FailLevel, type Preset, type ResolvedConfig } from './config-types.js';
 import type { AnyRule } from './rule-api.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../files/read.js';
+
 import type { LevelSetting } from './types.js';
 
 export interface CliOverrides {

@@ -33,7 +33,8 @@ export function parseDirectives(text: string): Directive[] {
     DIRECTIVE.lastIndex = hash;
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
-    const body = (m[2] ?? '').replace(/\r$/, '');
+    // The directive ends at the line end or at a later ` #` comment.
+    const body = (m[2] ?? '').replace(/\r$/, '').replace(/\s#.*$/, '');
     const bodyStart = hash + m[0].length - (m[2] ?? '').length;
     const end = hash + m[0].length;
     out.push(directive(text, m[1] ? 'next-line' : 'rest', body, bodyStart, { start: hash, end }));

@@ -2,7 +2,7 @@
  * Kubernetes YAML/JSON source: multi-document parsing with one LineCounter per file,
  * `List` expansion, `helm template` `# Source:` attribution, and syntax errors as problems.
  */
-import { isAlias, isMap, LineCounter, parseAllDocuments, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
 import type { Span, TextFile } from '../engine/types.js';
 import { toResource, type K8sResource } from '../k8s/resource.js';
 import { getSeq } from '../k8s/yaml-access.js';
@@ -51,7 +51,7 @@ export function parseK8sFile(path: string, text: string): ParsedK8sFile {
       continue;
     }
     const contents = doc.contents;
-    if (contents === null) continue;
+    if (contents === null || (isScalar(contents) && contents.value === null)) continue;
     const docSpan: Span = { start: doc.range[0], end: doc.range[2] };
     const helmTemplate = helmSourceOf(doc);
     if (!isMap(contents)) {
@@ -89,7 +89,7 @@ function expand(
 }
 
 function helmSourceOf(doc: Document.Parsed): string | undefined {
-  const comment = doc.commentBefore;
+  const comment = doc.commentBefore ?? doc.contents?.commentBefore;
   if (!comment || !comment.includes('Source:')) return undefined;
   return HELM_SOURCE.exec(comment)?.[1];
 }

@@ -1,0 +1,73 @@
+/**
+ * Counts shared by the text and JSON summaries. Suppressed findings are counted apart and
+ * never as problems, whether or not the report shows them.
+ */
+import { LAYERS, type Finding, type Layer, type Level, type SecurityLayer } from '../engine/types.js';
+
+/** Number of findings per level. */
+export interface LevelCounts {
+  error: number;
+  warning: number;
+  note: number;
+}
+
+/** Per-run tallies of the unsuppressed findings. */
+export interface FindingCounts {
+  /** Unsuppressed findings. */
+  readonly problems: number;
+  /** Distinct files with at least one unsuppressed finding. */
+  readonly filesWithProblems: number;
+  readonly byLevel: LevelCounts;
+  /** Every security layer in LAYERS order, plus `general` (engine rules). */
+  readonly byLayer: Readonly<Record<Layer, LevelCounts>>;
+  /** The security layers with the most severe findings (ties all listed); empty when all are clean. */
+  readonly weakestLayers: readonly SecurityLayer[];
+  readonly suppressed: number;
+}
+
+/** The layers reported in summaries: the five security layers, then `general`. */
+export const SUMMARY_LAYERS: readonly Layer[] = [...LAYERS, 'general'];
+
+const zero = (): LevelCounts => ({ error: 0, warning: 0, note: 0 });
+
+/** Tallies `findings` (suppressed ones only into `suppressed`). */
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const byLevel = zero();
+  const byLayer = Object.fromEntries(SUMMARY_LAYERS.map((l) => [l, zero()])) as Record<Layer, LevelCounts>;
+  const files = new Set<string>();
+  let problems = 0, suppressed = 0;
+  for (const f of findings) {
+    if (f.suppression) { suppressed++; continue; }
+    problems++;
+    files.add(f.file);
+    byLevel[f.level]++;
+    byLayer[f.layer][f.level]++;
+  }
+  return { problems, filesWithProblems: files.size, byLevel, byLayer, weakestLayers: weakest(byLayer), suppressed };
+}
+
+/** Compares counts by errors, then warnings, then notes (positive when `a` is more severe). */
+export function compareSeverity(a: LevelCounts, b: LevelCounts): number {
+  return a.error - b.error || a.warning - b.warning || a.note - b.note;
+}
+
+function weakest(byLayer: Readonly<Record<Layer, LevelCounts>>): SecurityLayer[] {
+  let best: SecurityLayer[] = [];
+  for (const layer of LAYERS) {
+    const c = byLayer[layer];
+    if (c.error + c.warning + c.note === 0) continue;
+    const first = best[0];
+    const cmp = first === undefined ? 1 : compareSeverity(c, byLayer[first]);
+    if (cmp > 0) best = [layer];
+    else if (cmp === 0) best.push(layer);
+  }
+  return best;
+}
+
+/** `2 errors, 1 warning` (non-zero levels only, most severe first); '' when all are zero. */
+export function describeCounts(c: LevelCounts): string {
+  const parts: string[] = [];
+  const levels: readonly Level[] = ['error', 'warning', 'note'];
+  for (const level of levels) if (c[level] > 0) parts.push(`${c[level]} ${level}${c[level] === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}

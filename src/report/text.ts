@@ -1,0 +1,116 @@
+/**
+ * The human-readable report: findings grouped by file, each with a one-line code frame and
+ * carets under the offending span, then skipped inputs, a per-layer summary for all five
+ * security layers (the weakest one marked) and a one-line total. ANSI colour only on request.
+ */
+import { LAYERS, type Finding, type Layer, type Level } from '../engine/types.js';
+import { plural, regionOf, visibleFindings, type ReportInput } from './input.js';
+import { countFindings, describeCounts, type FindingCounts } from './summary.js';
+
+type Style = 'bold' | 'underline' | 'dim' | 'red' | 'yellow' | 'cyan' | 'green';
+
+const SGR: Readonly<Record<Style, readonly [number, number]>> = {
+  bold: [1, 22], underline: [4, 24], dim: [2, 22], red: [31, 39], yellow: [33, 39], cyan: [36, 39], green: [32, 39],
+};
+
+const LEVEL_STYLE: Readonly<Record<Level, Style>> = { error: 'red', warning: 'yellow', note: 'cyan' };
+
+/** Wraps text in ANSI styles, or returns it unchanged when colour is off. */
+type Painter = (text: string, ...styles: Style[]) => string;
+
+function painter(color: boolean): Painter {
+  if (!color) return (text) => text;
+  return (text, ...styles) => styles.reduce((s, st) => `\u001b[${SGR[st][0]}m${s}\u001b[${SGR[st][1]}m`, text);
+}
+
+/** Width of the layer-name column in the summary. */
+const LAYER_COLUMN = 16;
+
+/** Formats the text report (always ends with a newline). */
+export function formatText(input: ReportInput): string {
+  const paint = painter(input.color);
+  const counts = countFindings(input.findings);
+  const sections: string[][] = [];
+  for (const group of groupByFile(visibleFindings(input))) sections.push(fileSection(group, paint));
+  if (input.summary.notices.length > 0) {
+    sections.push([paint('Skipped:', 'bold'), ...input.summary.notices.map((n) => `  ${paint('warning', 'yellow')}: ${n.file}: ${n.message}`)]);
+  }
+  sections.push(layerSection(counts, paint));
+  sections.push([totalLine(input, counts, paint)]);
+  return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
+}
+
+function groupByFile(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.file);
+    if (group) group.push(f);
+    else groups.set(f.file, [f]);
+  }
+  return [...groups.values()];
+}
+
+function fileSection(findings: readonly Finding[], paint: Painter): string[] {
+  const rows = findings.map((f) => {
+    const region = regionOf(f);
+    return { f, region, loc: `${region.startLine}:${region.startColumn}` };
+  });
+  const locWidth = Math.max(...rows.map((r) => r.loc.length));
+  const msgWidth = Math.max(...rows.map((r) => r.f.message.length));
+  const gutterWidth = Math.max(...rows.map((r) => String(r.region.startLine).length));
+  const out = [paint(findings[0]?.file ?? '', 'bold', 'underline')];
+  for (const { f, region, loc } of rows) {
+    const suppressed = f.suppression ? `  ${paint(`[suppressed by ${f.suppression.kind}: ${f.suppression.justification}]`, 'dim')}` : '';
+    out.push(
+      `  ${paint(loc.padEnd(locWidth), 'dim')}  ${paint(f.level, LEVEL_STYLE[f.level])}${' '.repeat(7 - f.level.length)}` +
+      `  ${f.message.padEnd(msgWidth)}  ${paint(f.ruleId, 'dim')}${suppressed}`,
+    );
+    const lineNo = String(region.startLine).padStart(gutterWidth);
+    const text = f.lineText;
+    out.push(`    ${paint(`${lineNo} |`, 'dim')}${text === '' ? '' : ` ${text}`}`);
+    const { pad, width } = caretSpan(text, region.startColumn, region.endLine === region.startLine ? region.endColumn : undefined);
+    out.push(`    ${paint(`${' '.repeat(gutterWidth)} |`, 'dim')} ${pad}${paint('^'.repeat(width), LEVEL_STYLE[f.level], 'bold')}`);
+  }
+  return out;
+}
+
+/**
+ * Padding (tabs kept, everything else a space) and caret count for a span starting at
+ * `startColumn` (1-based, UTF-16) on `lineText`; with no `endColumn` the span runs to the end
+ * of the line. Widths count code points, so a surrogate pair gets one caret.
+ */
+export function caretSpan(lineText: string, startColumn: number, endColumn: number | undefined): { pad: string; width: number } {
+  const before = lineText.slice(0, startColumn - 1);
+  const pad = Array.from(before, (ch) => (ch === '\t' ? '\t' : ' ')).join('') + ' '.repeat(Math.max(0, startColumn - 1 - before.length));
+  const inside = lineText.slice(startColumn - 1, endColumn === undefined ? undefined : endColumn - 1);
+  const width = Math.max(1, Array.from(inside).length);
+  return { pad, width };
+}
+
+function layerSection(counts: FindingCounts, paint: Painter): string[] {
+  const weakest = new Set<Layer>(counts.weakestLayers);
+  const lines = [paint('Security layers:', 'bold')];
+  const layers: Layer[] = [...LAYERS];
+  const general = counts.byLayer.general;
+  if (general.error + general.warning + general.note > 0) layers.push('general');
+  for (const layer of layers) {
+    const desc = describeCounts(counts.byLayer[layer]);
+    const name = layer.padEnd(LAYER_COLUMN);
+    if (desc === '') lines.push(`  ${name}${paint('no findings', 'green')}`);
+    else if (weakest.has(layer)) lines.push(`  ${paint(name + desc, 'bold')}  ${paint('← weakest', 'red', 'bold')}`);
+    else lines.push(`  ${name}${desc}`);
+  }
+  return lines;
+}
+
+function totalLine(input: ReportInput, counts: FindingCounts, paint: Painter): string {
+  const s = input.summary;
+  const head = counts.problems > 0
+    ? paint(`✖ ${plural(counts.problems, 'problem')} (${describeCounts(counts.byLevel)}) in ${plural(counts.filesWithProblems, 'file')}`, counts.byLevel.error > 0 ? 'red' : 'yellow', 'bold')
+    : paint('✔ no problems', 'green', 'bold');
+  const parts = [head, `${plural(s.objects, 'object')} in ${plural(s.filesLinted, 'file')} linted`];
+  if (s.filesSkipped > 0) parts.push(`${plural(s.filesSkipped, 'file')} skipped`);
+  if (s.documentsSkipped > 0) parts.push(`${plural(s.documentsSkipped, 'non-Kubernetes document')} skipped`);
+  if (counts.suppressed > 0) parts.push(`${counts.suppressed} suppressed`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,47 @@
+/**
+ * Every rule's hand-written docs body (rules/<layer>/<id>.md) has an "Incorrect" and a
+ * "Correct" example; linting them must give at least one finding of that rule, and none.
+ * A `<!-- options: {...} -->` line right before a fenced block sets the rule's options.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/engine/lint-file.js';
+import { registry, strictConfig } from './helpers/registry-config.js';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+
+interface Example { readonly code: string; readonly options?: Record<string, unknown> }
+
+function section(md: string, title: string): Example[] {
+  const start = md.search(new RegExp(`^## ${title}\\s*$`, 'm'));
+  if (start < 0) return [];
+  const rest = md.slice(start).split('\n').slice(1).join('\n');
+  const end = rest.search(/^## /m);
+  const body = end < 0 ? rest : rest.slice(0, end);
+  const out: Example[] = [];
+  const re = /(?:<!--\s*options:\s*(\{.*\})\s*-->\s*\n)?```(?:yaml|json)\n([\s\S]*?)```/g;
+  for (const m of body.matchAll(re)) {
+    out.push({ code: m[2] as string, ...(m[1] && { options: JSON.parse(m[1]) as Record<string, unknown> }) });
+  }
+  return out;
+}
+
+describe('rule docs examples', () => {
+  for (const rule of registry) {
+    const { id, layer } = rule.meta;
+    it(id, () => {
+      const md = readFileSync(`${ROOT}rules/${layer}/${id}.md`, 'utf8');
+      const incorrect = section(md, 'Incorrect');
+      const correct = section(md, 'Correct');
+      expect(incorrect.length, 'an Incorrect example').toBeGreaterThan(0);
+      expect(correct.length, 'a Correct example').toBeGreaterThan(0);
+      const count = (ex: Example): number => {
+        const config = strictConfig(ex.options ? { [id]: { options: ex.options } } : undefined);
+        return lintFile({ path: 'doc.yaml', uri: 'doc.yaml', text: ex.code }, config, '2026-11-23').findings
+          .filter((f) => f.ruleId === id && !f.suppression).length;
+      };
+      for (const ex of incorrect) expect(count(ex), `Incorrect example:\n${ex.code}`).toBeGreaterThan(0);
+      for (const ex of correct) expect(count(ex), `Correct example:\n${ex.code}`).toBe(0);
+    });
+  }
+});
