@@ -7,4 +7,5 @@ export type { Layer, Level } from './engine/types.js';
 export type { K8sResource } from './k8s/resource.js';
 export type { ContainerRole, ContainerView, Effective, InheritedField, Workload } from './k8s/workload.js';
 export { missingAnchor } from './k8s/anchor.js';
+export { roleName } from './k8s/container-role.js';
 export { get, getIn, getMap, getSeq, isFalse, isMap, isScalar, isSeq, isTrue, items, pairOf, scalar, str } from './k8s/yaml-access.js';

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Containers running with `securityContext.privileged: true`.
  */
-import { defineRule, get, isTrue } from '../../src/rule-api.js';
+import { defineRule, get, isTrue, roleName } from '../../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -27,7 +27,3 @@ export default defineRule({
     }
   },
 });
-
-function roleName(role: 'init' | 'app' | 'ephemeral'): string {
-  return role === 'app' ? 'Container' : role === 'init' ? 'Init container' : 'Ephemeral container';
-}

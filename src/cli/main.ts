@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseCommandLine, type LintOptions } from './args.js';
 import { HELP } from './help.js';
 import { ConfigError } from '../engine/config-file.js';
+import { packageRoot } from '../engine/package-root.js';
 import { lint, UsageError } from '../engine/run.js';
 import type { AnyRule } from '../engine/rule-api.js';
 import type { Finding, Level } from '../engine/types.js';
@@ -22,12 +23,11 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const PACKAGE_ROOT = new URL('../../../', import.meta.url);
 export const DOCS_BASE_URL = 'https://github.com/okelint/okelint/blob/main/docs/rules/';
 const RANK: Record<Level, number> = { note: 1, warning: 2, error: 3 };
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -141,8 +141,8 @@ function explain(id: string, io: Io): number {
     io.stderr.write(`okelint: unknown rule "${id}" (okelint rules lists them)\n`);
     return 2;
   }
-  const doc = readFileSync(new URL(`docs/rules/${rule.meta.layer}/${id}.md`, PACKAGE_ROOT), 'utf8');
-  io.stdout.write(doc.replace(/^<!--.*-->\n/, ''));
+  const doc = readFileSync(join(packageRoot(), 'docs', 'rules', rule.meta.layer, `${id}.md`), 'utf8');
+  io.stdout.write(doc.replace(/^<!--.*-->\n+/, ''));
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Exclusion, FailLevel, Preset } from './config-types.js';
+import { packageRoot } from './package-root.js';
 import type { LevelSetting } from './types.js';
 
 export const CONFIG_NAMES = ['.okelint.yaml', '.okelint.yml'] as const;
@@ -46,8 +47,7 @@ let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } 
 async function getValidator(): Promise<NonNullable<typeof validator>> {
   if (validator) return validator;
   const { Ajv } = await import('ajv');
-  const schemaUrl = new URL('../../../schemas/config.schema.json', import.meta.url);
-  const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ allErrors: true, strict: false });
   validator = ajv.compile(schema);
   return validator;

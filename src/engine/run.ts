@@ -83,7 +83,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     const found = await discover([input], {
       cwd: req.cwd, extensions: DEFAULT_EXTENSIONS, ignorePatterns: cfg.ignore, ignoreBase: cfg.ignoreBase,
     });
-    if (found.errors.length) throw new UsageError(found.errors.map((e) => `${e.file}: ${e.message}`).join('\n'));
+    if (found.errors.length) throw new UsageError(found.errors.map((e) => e.message).join("; "));
     notices.push(...found.notices);
     for (const f of found.files) {
       const read = await readGuarded(f.absPath, { maxBytes: cfg.maxFileSize });

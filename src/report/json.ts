@@ -40,7 +40,7 @@
  */
 import type { Finding, Layer, Notice, ObjectIdentity, Suppression } from '../engine/types.js';
 import { regionOf, visibleFindings, type ReportInput } from './input.js';
-import { countFindings, type LevelCounts } from './summary.js';
+import { countFindings, severityLookup, type LevelCounts } from './summary.js';
 
 /** One finding in the JSON report. */
 export interface JsonFinding {
@@ -87,7 +87,7 @@ export interface JsonReport {
 
 /** Builds the JSON report object. */
 export function toJsonReport(input: ReportInput): JsonReport {
-  const counts = countFindings(input.findings);
+  const counts = countFindings(input.findings, severityLookup(input.rules));
   const s = input.summary;
   return {
     version: 1,

@@ -25,17 +25,20 @@ export interface SarifRegion {
   readonly endColumn: number;
 }
 
+/** A file and, for result locations, the region in it. */
 export interface SarifPhysicalLocation {
   readonly artifactLocation: SarifArtifactLocation;
   readonly region?: SarifRegion;
 }
 
+/** A named construct, here a Kubernetes object (`namespace/Kind/name`). */
 export interface SarifLogicalLocation {
   readonly kind: string;
   readonly name: string;
   readonly fullyQualifiedName: string;
 }
 
+/** A result location, or a related location (with `id` and `message`). */
 export interface SarifLocation {
   readonly id?: number;
   readonly physicalLocation: SarifPhysicalLocation;
@@ -43,12 +46,14 @@ export interface SarifLocation {
   readonly message?: SarifMessage;
 }
 
+/** Why a result is suppressed; `inSource` for comments and annotations, `external` for config. */
 export interface SarifSuppression {
   readonly kind: 'inSource' | 'external';
   readonly status: 'accepted' | 'underReview' | 'rejected';
   readonly justification: string;
 }
 
+/** One finding. */
 export interface SarifResult {
   readonly ruleId: string;
   readonly ruleIndex?: number;
@@ -67,6 +72,7 @@ export interface SarifRuleProperties {
   readonly 'security-severity': string;
 }
 
+/** A rule in `tool.driver.rules`. */
 export interface SarifReportingDescriptor {
   readonly id: string;
   readonly name: string;
@@ -78,6 +84,7 @@ export interface SarifReportingDescriptor {
   readonly properties: SarifRuleProperties;
 }
 
+/** `tool.driver`. */
 export interface SarifToolComponent {
   readonly name: string;
   readonly version: string;
@@ -86,6 +93,7 @@ export interface SarifToolComponent {
   readonly rules: readonly SarifReportingDescriptor[];
 }
 
+/** The single run okelint emits. */
 export interface SarifRun {
   readonly tool: { readonly driver: SarifToolComponent };
   readonly columnKind: 'utf16CodeUnits' | 'unicodeCodePoints';

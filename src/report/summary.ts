@@ -20,7 +20,10 @@ export interface FindingCounts {
   readonly byLevel: LevelCounts;
   /** Every security layer in LAYERS order, plus `general` (engine rules). */
   readonly byLayer: Readonly<Record<Layer, LevelCounts>>;
-  /** The security layers with the most severe findings (ties all listed); empty when all are clean. */
+  /**
+   * The security layers with the most severe findings: most errors, then warnings, then notes,
+   * then the highest security severity; ties all listed. Empty when every layer is clean.
+   */
   readonly weakestLayers: readonly SecurityLayer[];
   readonly suppressed: number;
 }
@@ -30,10 +33,14 @@ export const SUMMARY_LAYERS: readonly Layer[] = [...LAYERS, 'general'];
 
 const zero = (): LevelCounts => ({ error: 0, warning: 0, note: 0 });
 
-/** Tallies `findings` (suppressed ones only into `suppressed`). */
-export function countFindings(findings: readonly Finding[]): FindingCounts {
+/**
+ * Tallies `findings` (suppressed ones only into `suppressed`). `severityOf` gives a rule's
+ * security severity, used to break ties when picking the weakest layer.
+ */
+export function countFindings(findings: readonly Finding[], severityOf: (ruleId: string) => number = () => 0): FindingCounts {
   const byLevel = zero();
   const byLayer = Object.fromEntries(SUMMARY_LAYERS.map((l) => [l, zero()])) as Record<Layer, LevelCounts>;
+  const maxSeverity = new Map<Layer, number>();
   const files = new Set<string>();
   let problems = 0, suppressed = 0;
   for (const f of findings) {
@@ -42,8 +49,16 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
     files.add(f.file);
     byLevel[f.level]++;
     byLayer[f.layer][f.level]++;
+    maxSeverity.set(f.layer, Math.max(maxSeverity.get(f.layer) ?? 0, severityOf(f.ruleId)));
   }
-  return { problems, filesWithProblems: files.size, byLevel, byLayer, weakestLayers: weakest(byLayer), suppressed };
+  const weakestLayers = weakest(byLayer, (layer) => maxSeverity.get(layer) ?? 0);
+  return { problems, filesWithProblems: files.size, byLevel, byLayer, weakestLayers, suppressed };
+}
+
+/** A rule-id → security-severity lookup over rule metadata (0 for unknown ids). */
+export function severityLookup(rules: readonly { readonly id: string; readonly securitySeverity: number }[]): (ruleId: string) => number {
+  const map = new Map(rules.map((r) => [r.id, r.securitySeverity]));
+  return (ruleId) => map.get(ruleId) ?? 0;
 }
 
 /** Compares counts by errors, then warnings, then notes (positive when `a` is more severe). */
@@ -51,13 +66,13 @@ export function compareSeverity(a: LevelCounts, b: LevelCounts): number {
   return a.error - b.error || a.warning - b.warning || a.note - b.note;
 }
 
-function weakest(byLayer: Readonly<Record<Layer, LevelCounts>>): SecurityLayer[] {
+function weakest(byLayer: Readonly<Record<Layer, LevelCounts>>, severity: (layer: Layer) => number): SecurityLayer[] {
   let best: SecurityLayer[] = [];
   for (const layer of LAYERS) {
     const c = byLayer[layer];
     if (c.error + c.warning + c.note === 0) continue;
     const first = best[0];
-    const cmp = first === undefined ? 1 : compareSeverity(c, byLayer[first]);
+    const cmp = first === undefined ? 1 : compareSeverity(c, byLayer[first]) || severity(layer) - severity(first);
     if (cmp > 0) best = [layer];
     else if (cmp === 0) best.push(layer);
   }

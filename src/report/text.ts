@@ -5,7 +5,7 @@
  */
 import { LAYERS, type Finding, type Layer, type Level } from '../engine/types.js';
 import { plural, regionOf, visibleFindings, type ReportInput } from './input.js';
-import { countFindings, describeCounts, type FindingCounts } from './summary.js';
+import { countFindings, severityLookup, describeCounts, type FindingCounts } from './summary.js';
 
 type Style = 'bold' | 'underline' | 'dim' | 'red' | 'yellow' | 'cyan' | 'green';
 
@@ -29,7 +29,7 @@ const LAYER_COLUMN = 16;
 /** Formats the text report (always ends with a newline). */
 export function formatText(input: ReportInput): string {
   const paint = painter(input.color);
-  const counts = countFindings(input.findings);
+  const counts = countFindings(input.findings, severityLookup(input.rules));
   const sections: string[][] = [];
   for (const group of groupByFile(visibleFindings(input))) sections.push(fileSection(group, paint));
   if (input.summary.notices.length > 0) {
