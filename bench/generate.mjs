@@ -25,9 +25,13 @@ import { pathToFileURL } from 'node:url';
 export const MARKER = '.okelint-bench-corpus';
 
 /**
- * @typedef {string | number | boolean | null | YamlValue[] | YamlMap} YamlValue
+ * A manifest object. Keys starting with `#` are emitted as comment lines in YAML and dropped in JSON.
  * @typedef {{ [key: string]: YamlValue | undefined }} YamlMap
- *   Keys starting with `#` are emitted as comment lines in YAML and dropped in JSON.
+ */
+/**
+ * A manifest value. Sequence items are typed `unknown` only because JSDoc cannot express a
+ * recursive array type; they are YamlValues.
+ * @typedef {string | number | boolean | null | unknown[] | { [key: string]: YamlValue | undefined }} YamlValue
  */
 
 /**
@@ -182,9 +186,10 @@ function emitMap(map, ind, lines) {
   }
 }
 
-/** @param {YamlValue[]} seq @param {string} ind @param {string[]} lines */
+/** @param {unknown[]} seq @param {string} ind @param {string[]} lines */
 function emitSeq(seq, ind, lines) {
-  for (const v of seq) {
+  for (const item of seq) {
+    const v = /** @type {YamlValue} */ (item);
     if (isScalar(v)) scalarLine(`${ind}-`, v, ind + '  ', lines);
     else if (Array.isArray(v)) {
       lines.push(`${ind}-`);
@@ -352,7 +357,7 @@ function plainEnv(r, c, app) {
     { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
     { name: 'GOMEMLIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } },
   ];
-  const n = r.int(3, 8);
+  const n = r.int(1, 5);
   const start = r.int(0, all.length - 1);
   /** @type {YamlValue[]} */
   const out = [];
@@ -370,9 +375,8 @@ function container(r, c, flaws, o) {
   /** @type {YamlValue[]} */
   const env = o.kind === 'sidecar' ? [] : plainEnv(r, c, o.app);
   if (o.kind !== 'sidecar') {
-    env.push({ name: 'DB_USER', valueFrom: { secretKeyRef: { name: `${o.app}-db`, key: 'username' } } });
     if (flaws.has('secret')) env.push(literalSecretEnv(r, c, o.app));
-    else env.push({ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: `${o.app}-db`, key: 'password' } } });
+    else if (r.chance(0.5)) env.push({ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: `${o.app}-db`, key: 'password' } } });
   }
   const cpu = r.pick([50, 100, 200, 250, 500, 1000]);
   const mem = r.pick([64, 128, 256, 512, 1024, 2048]);
@@ -455,8 +459,8 @@ function podTemplate(r, c, app, kind, flaws, o = {}) {
     volumes.push({ name: 'tls', secret: { secretName: `${app}-tls` } });
   }
   if (kind === 'db') mounts.push({ name: 'data', mountPath: '/var/lib/data' });
-  if (flaws.has('hostpath') || o.daemon) {
-    mounts.push({ name: 'varlog', mountPath: '/var/log', readOnly: !flaws.has('hostpath') });
+  if (flaws.has('hostpath')) {
+    mounts.push({ name: 'varlog', mountPath: '/var/log' });
     volumes.push({ name: 'varlog', hostPath: { path: '/var/log', type: 'Directory' } });
   }
   /** @type {YamlMap[]} */
@@ -498,7 +502,7 @@ function podTemplate(r, c, app, kind, flaws, o = {}) {
   spec.volumes = volumes;
   if (kind === 'job') spec.restartPolicy = 'OnFailure';
   else spec.terminationGracePeriodSeconds = r.pick([30, 30, 60, 120]);
-  if (r.chance(0.4)) spec.nodeSelector = { 'kubernetes.io/os': 'linux', 'node.kubernetes.io/instance-type': r.pick(['VM.Standard.E4.Flex', 'VM.Standard.E5.Flex', 'VM.Standard.A1.Flex']) };
+  if (r.chance(0.3)) spec.nodeSelector = { 'kubernetes.io/os': 'linux', 'node.kubernetes.io/instance-type': r.pick(['VM.Standard.E4.Flex', 'VM.Standard.E5.Flex', 'VM.Standard.A1.Flex']) };
   if (o.daemon || r.chance(0.15)) spec.tolerations = [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }];
   if (kind === 'web' && r.chance(0.3)) {
     spec.affinity = {
@@ -876,7 +880,9 @@ function appDocs(r, c, n) {
   const base = r.pick(SERVICES);
   for (let i = 0; i < count; i++) {
     const app = i === 0 ? `${c.team}-${base}` : `${c.team}-${base}-${r.pick(['worker', 'consumer', 'cache', 'db'])}`;
-    const kind = app.endsWith('-db') ? 'StatefulSet' : r.weighted([['Deployment', 80], ['StatefulSet', 12], ['DaemonSet', 8]]);
+    const kind = app.endsWith('-db') ? 'StatefulSet'
+      : i === 0 && (base === 'exporter' || base === 'edge') ? 'DaemonSet'
+        : r.weighted([['Deployment', 88], ['StatefulSet', 12]]);
     core.push(workload(r, c, app, /** @type {'Deployment' | 'StatefulSet' | 'DaemonSet'} */ (kind)));
     if (kind === 'StatefulSet') core.push(service(r, c, app, { headless: true }));
     else core.push(service(r, c, app));
@@ -948,6 +954,7 @@ function asExported(r, obj) {
   /** @type {YamlMap} */
   const metadata = { ...m, creationTimestamp: r.timestamp(), resourceVersion: String(r.int(100000, 99999999)), uid: r.uuid() };
   if (obj.kind === 'Deployment' || obj.kind === 'StatefulSet' || obj.kind === 'DaemonSet') metadata.generation = r.int(1, 30);
+  /** @type {YamlMap} */
   const out = { ...obj, metadata };
   if (obj.spec !== undefined && obj.kind !== 'Role' && obj.kind !== 'ClusterRole') out.status = {};
   return out;
@@ -1021,7 +1028,8 @@ function renderFile(r, recipe, i, n) {
   switch (recipe) {
     case 'app': {
       const docs = appDocs(r, c, n);
-      const name = String(/** @type {YamlMap} */ (docs[0]?.obj.metadata).name);
+      const first = /** @type {YamlMap} */ (docs[0]?.obj.metadata ?? {});
+      const name = String(first.name);
       return { path: `${team}/apps/${name}/${env}/${name}-${pad(i)}.yaml`, text: yamlStream(docs, `# ${name} (${env}) — managed by the ${team} team\n# Rendered by kustomize; edit the base, not this file.\n`) };
     }
     case 'jobs':
@@ -1176,7 +1184,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   try {
     const o = parseArgs(process.argv.slice(2));
     const res = await generateCorpus(o);
-    console.log(`generated ${res.objects} objects in ${res.files.length} files (${(res.bytes / 1048576).toFixed(1)} MB) under ${o.out}`);
+    console.log(`generated ${res.objects} objects in ${res.files.length} files (${(res.bytes / 1e6).toFixed(1)} MB) under ${o.out}`);
   } catch (e) {
     console.error(`generate: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 2;

@@ -9,3 +9,9 @@ export type { ContainerRole, ContainerView, Effective, InheritedField, Workload 
 export { missingAnchor } from './k8s/anchor.js';
 export { roleName } from './k8s/container-role.js';
 export { get, getIn, getMap, getSeq, isFalse, isMap, isScalar, isSeq, isTrue, items, pairOf, scalar, str } from './k8s/yaml-access.js';
+export { parseImageRef, isFromRegistry } from './k8s/image-ref.js';
+export type { ImageRef } from './k8s/image-ref.js';
+export { containerImages } from './k8s/images.js';
+export type { ContainerImage } from './k8s/images.js';
+export { credentialNameKind, envCredential, secretContentKind } from './k8s/credentials.js';
+export type { CredentialMatch } from './k8s/credentials.js';

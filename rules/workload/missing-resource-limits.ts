@@ -12,7 +12,7 @@ export default defineRule<{ resources: Resource[] }>({
     level: 'warning',
     securitySeverity: 3.5,
     description: 'A container sets no CPU or memory limit, so a runaway or compromised process can starve every other pod on its node.',
-    remediation: 'Set resources.limits.cpu and resources.limits.memory on every container, or enforce defaults with a LimitRange in the namespace.',
+    remediation: 'Set resources.limits.cpu and resources.limits.memory on every app and init container.',
     tags: ['nsa-cisa'],
     appliesTo: ['k8s'],
     recommended: true,

@@ -13,7 +13,7 @@ export default defineRule<{ resources: Resource[] }>({
     level: 'warning',
     securitySeverity: 2.5,
     description: 'A container sets no CPU or memory request, so the scheduler cannot reserve capacity for it and it is the first to be evicted.',
-    remediation: 'Set resources.requests.cpu and resources.requests.memory on every container, or enforce defaults with a LimitRange in the namespace.',
+    remediation: 'Set resources.requests.cpu and resources.requests.memory (or the matching limits) on every app and init container.',
     tags: [],
     appliesTo: ['k8s'],
     recommended: true,

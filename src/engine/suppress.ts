@@ -36,9 +36,10 @@ export function applySuppressions(findings: Finding[], input: SuppressInput): Fi
   const invalid: Finding[] = [];
   const report = invalidReporter(input, invalid);
   for (const d of parseDirectives(input.text)) {
-    const ok = checkIds(d.ids.map((i) => ({ id: i.id, at: { range: [i.span.start, i.span.end] as const } })), input, report);
-    if (d.ids.length === 0) report({ messageId: 'noIds', at: { range: [d.span.start, d.span.end] } });
-    else if (!d.reason) report({ messageId: 'noReason', data: { ids: d.ids.map((i) => i.id).join(',') }, at: { range: [d.span.start, d.span.end] } });
+    const owner = input.resources.find((r) => r.node.range && r.node.range[0] <= d.span.start && d.span.start < r.node.range[2]);
+    const ok = checkIds(d.ids.map((i) => ({ id: i.id, at: { range: [i.span.start, i.span.end] as const } })), input, report, owner);
+    if (d.ids.length === 0) report({ messageId: 'noIds', at: { range: [d.span.start, d.span.end] } }, owner);
+    else if (!d.reason) report({ messageId: 'noReason', data: { ids: d.ids.map((i) => i.id).join(',') }, at: { range: [d.span.start, d.span.end] } }, owner);
     else if (ok.length) covers.push({ ids: new Set(ok), ...d.applies, suppression: { kind: 'comment', justification: d.reason } });
   }
   for (const r of input.resources) annotationCover(r, input, report, covers);
