@@ -14,12 +14,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
-    mode: { type: 'string' }, runs: { type: 'string', default: '5' }, out: { type: 'string', default: join(here, 'corpus') },
+    mode: { type: 'string' }, runs: { type: 'string', default: '5' }, out: { type: 'string', default: join(tmpdir(), 'okelint-bench-corpus') },
     files: { type: 'string', default: '2000' }, objects: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' },
     list: { type: 'string' },
   },
