@@ -17,7 +17,6 @@ import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     mode: { type: 'string' }, runs: { type: 'string', default: '5' }, out: { type: 'string', default: join(tmpdir(), 'okelint-bench-corpus') },

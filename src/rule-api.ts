@@ -15,3 +15,5 @@ export { containerImages } from './k8s/images.js';
 export type { ContainerImage } from './k8s/images.js';
 export { credentialNameKind, envCredential, secretContentKind } from './k8s/credentials.js';
 export type { CredentialMatch } from './k8s/credentials.js';
+export { missingResources } from './k8s/resources.js';
+export type { MissingResources, ResourceName } from './k8s/resources.js';

@@ -1,11 +1,9 @@
 /**
  * @fileoverview App and init containers without CPU or memory limits.
  */
-import { defineRule, getIn, isScalar, missingAnchor, roleName } from '../../src/rule-api.js';
+import { defineRule, missingResources, roleName, type ResourceName } from '../../src/rule-api.js';
 
-type Resource = 'cpu' | 'memory';
-
-export default defineRule<{ resources: Resource[] }>({
+export default defineRule<{ resources: ResourceName[] }>({
   meta: {
     id: 'missing-resource-limits',
     layer: 'workload',
@@ -35,22 +33,12 @@ export default defineRule<{ resources: Resource[] }>({
     defaultOptions: { resources: ['cpu', 'memory'] },
   },
   *check(ctx) {
-    const wanted = ctx.options.resources;
-    for (const c of ctx.workload()?.containers ?? []) {
-      // Ephemeral containers cannot have resources.
-      if (c.role === 'ephemeral') continue;
-      const missing = wanted.filter((r) => !isSet(getIn(c.node, ['resources', 'limits', r])));
-      if (missing.length === 0) continue;
+    for (const m of missingResources(ctx.workload(), 'limits', ctx.options.resources)) {
       yield {
         messageId: 'missing',
-        data: { role: roleName(c.role), name: c.name, missing: missing.join(' and ') },
-        at: missingAnchor(c.node, ['resources', 'limits'], c.anchor),
+        data: { role: roleName(m.container.role), name: m.container.name, missing: m.missing.join(' and ') },
+        at: m.at,
       };
     }
   },
 });
-
-/** A quantity is set when it is a scalar other than null or the empty string. */
-function isSet(node: unknown): boolean {
-  return isScalar(node) && node.value !== null && node.value !== '';
-}
