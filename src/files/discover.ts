@@ -6,7 +6,6 @@
  */
 import { readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { glob, hasMagic } from 'glob';
 import type { Notice } from '../engine/types.js';
 import { IgnoreLoader, type IgnoreScope, isIgnored, scopeFromPatterns } from './ignore-files.js';
 import { compareStrings, errorCode, toDisplayPath } from './paths.js';
@@ -79,7 +78,7 @@ async function discoverOne(run: Run, input: string): Promise<void> {
     isDir = (await stat(abs)).isDirectory();
   } catch (err) {
     const code = errorCode(err);
-    if ((code === 'ENOENT' || code === 'ENOTDIR') && hasMagic(input)) await expandGlob(run, input);
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && (await import('glob')).hasMagic(input)) await expandGlob(run, input);
     else if (code === 'ENOENT' || code === 'ENOTDIR') run.errors.push({ file: input, message: `no such file or directory: ${input}` });
     else run.errors.push({ file: input, message: `cannot access: ${input} (${code})` });
     return;
@@ -98,6 +97,8 @@ async function discoverOne(run: Run, input: string): Promise<void> {
 
 /** Expands a glob pattern; the results are filtered by extension (unless the pattern names one) and ignore files. */
 async function expandGlob(run: Run, pattern: string): Promise<void> {
+  // glob is loaded only when a pattern is linted.
+  const { glob } = await import('glob');
   const matches = await glob(pattern, {
     cwd: run.opts.cwd, absolute: true, nodir: true, dot: false, follow: false,
     ignore: pattern.includes('node_modules') ? undefined : ['**/node_modules/**'],
