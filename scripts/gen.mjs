@@ -147,8 +147,8 @@ function configSchema(rules) {
     type: 'object',
     additionalProperties: false,
     properties: {
-      preset: { enum: ['recommended', 'strict'], description: 'Base rule set.' },
-      kubernetesVersion: { type: 'string', pattern: '^1\\.\\d+$', description: 'Pod Security Standards policy version.' },
+      preset: { enum: ['recommended', 'strict', 'pss-baseline', 'pss-restricted'], description: 'Base rule set.' },
+      kubernetesVersion: { type: 'string', pattern: '^(v?1\\.\\d+|latest)$', description: 'Pod Security Standards policy version, e.g. "1.30" (default: the newest).' },
       failLevel: { enum: ['error', 'warning', 'note', 'none'], description: 'Lowest level that makes the run exit 1.' },
       maxWarnings: { type: 'integer', minimum: 0, description: 'Exit 1 when there are more warnings than this.' },
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a warning.' },

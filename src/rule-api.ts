@@ -17,3 +17,5 @@ export { credentialNameKind, envCredential, secretContentKind } from './k8s/cred
 export type { CredentialMatch } from './k8s/credentials.js';
 export { missingResources } from './k8s/resources.js';
 export type { MissingResources, ResourceName } from './k8s/resources.js';
+export { isUserNamespaced, isWindowsPod } from './k8s/pod-facts.js';
+export type { PssMeta, PssPolicy } from './k8s/pss.js';

@@ -2,14 +2,17 @@
  * The fixture corpus: fixtures/<layer>/<rule-id>/*.yaml carry their expectations inline.
  * - `# expect: <id>[, <id>]` on the line where a finding of that rule must start;
  * - objects named `ok-*` must not fire the folder's rule, objects named `bad-*` must;
- * - an optional first-line `# lint-config: {"rules": {...}}` gives rule settings.
- * Every file is linted with the strict preset; only the folder's rule is compared.
+ * - an optional first-line `# lint-config: {"rules": {...}}` gives rule settings;
+ * - Namespace objects in the file apply their Pod Security labels to the file's workloads.
+ * Every file is linted with the strict preset (PSS at restricted, newest version); only the
+ * folder's rule is compared.
  */
 import { readFileSync } from 'node:fs';
 import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/engine/lint-file.js';
 import { parseK8sFile } from '../src/sources/k8s-yaml.js';
+import { ProjectScanner } from '../src/engine/project-scan.js';
 import { registry, strictConfig } from './helpers/registry-config.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -32,7 +35,9 @@ describe('fixture corpus', () => {
       const text = readFileSync(ROOT + file, 'utf8');
       const lintConfig = /^#\s*lint-config:\s*(\{.*\})\s*$/m.exec(text.split('\n', 1)[0] ?? '');
       const config = strictConfig(lintConfig ? (JSON.parse(lintConfig[1] as string) as { rules: never }).rules : undefined);
-      const findings = lintFile({ path: file, uri: file, text }, config, '2026-11-23').findings;
+      const scanner = new ProjectScanner();
+      scanner.scan(file, text);
+      const findings = lintFile({ path: file, uri: file, text }, config, '2026-11-23', scanner.info()).findings;
       const parseErrors = findings.filter((f) => f.ruleId === 'parse-error' && ruleId !== 'parse-error');
       expect(parseErrors.map((f) => f.message)).toEqual([]);
       const mine = findings.filter((f) => f.ruleId === ruleId);

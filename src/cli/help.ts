@@ -9,7 +9,10 @@ Options:
   -f, --format text|json|sarif|github     output format (default text)
   -o, --output-file FILE                  write the report to FILE (atomically) instead of stdout
   -c, --config FILE                       config file (default: nearest .okelint.yaml walking up)
-      --preset recommended|strict         base rule set (default recommended)
+      --preset recommended|strict|pss-baseline|pss-restricted
+                                          base rule set (default recommended); the pss-* presets
+                                          enable exactly the Pod Security Standards checks of a level
+      --kubernetes-version 1.x            Pod Security Standards policy version (default: newest)
       --rule ID=off|note|warning|error    set a rule's level (repeatable)
       --fail-level error|warning|note|none
                                           lowest level that makes the exit code 1 (default error)

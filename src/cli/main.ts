@@ -68,6 +68,7 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
       rules: opts.rules,
       ...(opts.failLevel && { failLevel: opts.failLevel }),
       ...(opts.maxWarnings !== undefined && { maxWarnings: opts.maxWarnings }),
+      ...(opts.kubernetesVersion !== undefined && { kubernetesVersion: opts.kubernetesVersion }),
     },
     ...(opts.config !== undefined && { configPath: opts.config }),
     stdin: io.stdin,

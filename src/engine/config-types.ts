@@ -1,7 +1,8 @@
 import type { AnyRule } from './rule-api.js';
 import type { Level } from './types.js';
+import type { PssMeta } from '../k8s/pss.js';
 
-export const PRESETS = ['recommended', 'strict'] as const;
+export const PRESETS = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as const;
 export type Preset = (typeof PRESETS)[number];
 export type FailLevel = Level | 'none';
 
@@ -38,6 +39,10 @@ export interface ResolvedConfig {
   readonly maxWarnings?: number;
   readonly maxFileSize: number;
   readonly kubernetesVersion?: string;
+  /** Default Pod Security Standards level and version (namespace labels may override per object). */
+  readonly pss: { readonly level: 'baseline' | 'restricted'; readonly minor: number };
+  /** Baseline PSS rule id → the enabled restricted check that overrides it. */
+  readonly pssOverrides: ReadonlyMap<string, PssMeta>;
 }
 
 /** Files larger than this are skipped with a warning unless `maxFileSize` says otherwise. */

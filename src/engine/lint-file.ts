@@ -12,6 +12,7 @@ import type { Finding, Level, Layer, ObjectIdentity, Span, TextFile } from './ty
 import { parseK8sFile } from '../sources/k8s-yaml.js';
 import type { K8sResource } from '../k8s/resource.js';
 import { workloadOf, type Workload } from '../k8s/workload.js';
+import { LATEST_PSS_MINOR, policyNote, pssApplies, type NamespaceLabels, type PssPolicy } from '../k8s/pss.js';
 
 export interface FileResult {
   readonly findings: Finding[];
@@ -36,8 +37,16 @@ interface Origin {
   readonly resource?: K8sResource;
 }
 
+/** What the engine knows about the whole linted set before linting a file. */
+export interface ProjectInfo {
+  /** Pod Security admission labels of the Namespace objects in the set. */
+  readonly namespaces: ReadonlyMap<string, NamespaceLabels>;
+}
+
+const NO_PROJECT: ProjectInfo = { namespaces: new Map() };
+
 /** Lints one file's text under `config`. `today` (YYYY-MM-DD) decides `ignore-until` expiry. */
-export function lintFile(input: LintFileInput, config: ResolvedConfig, today: string): FileResult {
+export function lintFile(input: LintFileInput, config: ResolvedConfig, today: string, project: ProjectInfo = NO_PROJECT): FileResult {
   const parsed = parseK8sFile(input.path, input.text);
   const findings: Finding[] = [];
   const make = findingFactory(input, parsed.file);
@@ -53,17 +62,20 @@ export function lintFile(input: LintFileInput, config: ResolvedConfig, today: st
   }
   for (const resource of parsed.resources) {
     let workload: Workload | undefined | null = null;
+    const pss = policyFor(resource, config, project);
     const ctx = {
       resource,
       options: undefined as unknown,
+      pss,
       workload: (): Workload | undefined => (workload === null ? (workload = workloadOf(resource)) : workload),
     };
     for (const enabled of config.rules) {
       const meta = enabled.rule.meta;
       if (!meta.appliesTo.includes('k8s')) continue;
+      if (meta.pss && !pssApplies(meta.id, meta.pss, pss, config.pssOverrides)) continue;
       ctx.options = enabled.options;
       for (const report of enabled.rule.check(ctx)) {
-        const template = meta.messages[report.messageId] ?? report.messageId;
+        const template = (meta.messages[report.messageId] ?? report.messageId) + (meta.pss ? policyNote(pss) : '');
         findings.push(make({ ruleId: meta.id, level: enabled.level, layer: meta.layer, template, resource }, report));
       }
     }
@@ -71,6 +83,20 @@ export function lintFile(input: LintFileInput, config: ResolvedConfig, today: st
   const all = applySuppressions(findings, { text: input.text, resources: parsed.resources, config, today, make: (o, r) => make(o, r) });
   all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: all, objects: parsed.resources.length, skippedDocuments: parsed.skippedDocuments };
+}
+
+/** The namespace's enforce label when the set holds that Namespace, else the configured default. */
+function policyFor(resource: K8sResource, config: ResolvedConfig, project: ProjectInfo): PssPolicy {
+  const labels = resource.namespace === undefined ? undefined : project.namespaces.get(resource.namespace);
+  if (!labels?.enforce) return { ...config.pss, source: 'default' };
+  return {
+    level: labels.enforce,
+    minor: labels.enforceVersion ?? LATEST_PSS_MINOR,
+    source: 'namespace',
+    ...(resource.namespace !== undefined && { namespace: resource.namespace }),
+    ...(labels.warn && { warn: labels.warn }),
+    ...(labels.audit && { audit: labels.audit }),
+  };
 }
 
 export type MakeFinding = (origin: Origin, report: Report) => Finding;

@@ -8,12 +8,26 @@ import { DEFAULT_MAX_FILE_BYTES, type EnabledRule, type FailLevel, type Preset, 
 import type { AnyRule } from './rule-api.js';
 
 import type { LevelSetting } from './types.js';
+import { LATEST_PSS_MINOR, parseMinor, type PssMeta } from '../k8s/pss.js';
+
+/** Whether `preset` turns `rule` on. PSS presets enable exactly that level's checks (plus the engine's own rules). */
+function presetEnables(preset: Preset, rule: AnyRule): boolean {
+  const m = rule.meta;
+  switch (preset) {
+    case 'strict': return true;
+    case 'recommended': return m.recommended;
+    case 'pss-baseline': return m.pss?.level === 'baseline' || m.appliesTo.includes('engine');
+    case 'pss-restricted': return m.pss !== undefined || m.appliesTo.includes('engine');
+  }
+}
 
 export interface CliOverrides {
   readonly preset?: Preset;
   readonly rules?: readonly (readonly [string, LevelSetting])[];
   readonly failLevel?: FailLevel;
   readonly maxWarnings?: number;
+  /** `--kubernetes-version`: PSS policy version, `1.30` or `v1.30` or `latest`. */
+  readonly kubernetesVersion?: string;
 }
 
 /** Resolves the rule set. Throws ConfigError for unknown rule ids on the command line. */
@@ -27,7 +41,7 @@ export function resolveConfig(
   const knownIds = new Set(registry.map((r) => r.meta.id));
   const levels = new Map<string, LevelSetting>();
   const options = new Map<string, Record<string, unknown>>();
-  for (const r of registry) levels.set(r.meta.id, preset === 'strict' || r.meta.recommended ? r.meta.level : 'off');
+  for (const r of registry) levels.set(r.meta.id, presetEnables(preset, r) ? r.meta.level : 'off');
   for (const [id, setting] of Object.entries(file?.rules ?? {})) {
     if (typeof setting === 'string') levels.set(id, setting);
     else {
@@ -47,8 +61,17 @@ export function resolveConfig(
     const defaults = (rule.meta.defaultOptions ?? {}) as Record<string, unknown>;
     rules.push({ rule, level, options: { ...defaults, ...options.get(rule.meta.id) } });
   }
+  const version = cli.kubernetesVersion ?? file?.kubernetesVersion;
+  const minor = parseMinor(version);
+  if (version !== undefined && minor === undefined) {
+    throw new ConfigError(`kubernetes version "${version}" is not of the form 1.30 (or v1.30, latest)`);
+  }
+  const pssOverrides = new Map<string, PssMeta>();
+  for (const { rule } of rules) if (rule.meta.pss?.overrides) pssOverrides.set(rule.meta.pss.overrides, rule.meta.pss);
   return {
     ...(file && { source: file.path }),
+    pss: { level: preset === 'pss-baseline' ? 'baseline' : 'restricted', minor: minor ?? LATEST_PSS_MINOR },
+    pssOverrides,
     preset,
     rules,
     byId: new Map(rules.map((r) => [r.rule.meta.id, r])),
@@ -59,6 +82,6 @@ export function resolveConfig(
     failLevel: cli.failLevel ?? file?.failLevel ?? 'error',
     ...((cli.maxWarnings ?? file?.maxWarnings) !== undefined && { maxWarnings: cli.maxWarnings ?? file?.maxWarnings }),
     maxFileSize: file?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES,
-    ...(file?.kubernetesVersion !== undefined && { kubernetesVersion: file.kubernetesVersion }),
+    ...(version !== undefined && { kubernetesVersion: version }),
   };
 }

@@ -14,6 +14,7 @@ import type { Node, Pair } from 'yaml';
 import type { Layer, Level } from './types.js';
 import type { K8sResource } from '../k8s/resource.js';
 import type { Workload } from '../k8s/workload.js';
+import type { PssMeta, PssPolicy } from '../k8s/pss.js';
 
 /** Kinds of unit a rule can apply to. `engine` rules are emitted by the engine itself. */
 export type UnitKind = 'k8s' | 'engine';
@@ -55,6 +56,8 @@ export interface RuleMeta<O = undefined> {
   readonly messages: Readonly<Record<string, string>>;
   readonly options?: OptionsSchema;
   readonly defaultOptions?: O;
+  /** For Pod Security Standards checks: level, upstream check id, first version, override. */
+  readonly pss?: PssMeta;
 }
 
 export interface K8sContext<O> {
@@ -62,6 +65,8 @@ export interface K8sContext<O> {
   readonly options: O;
   /** The pod spec and containers of a workload object, or undefined for other kinds. */
   workload(): Workload | undefined;
+  /** The Pod Security Standards level and version this object is evaluated at. */
+  readonly pss: PssPolicy;
 }
 
 export interface Rule<O = undefined> {

@@ -12,7 +12,8 @@ import { resolveConfig, type CliOverrides } from './resolve-config.js';
 import type { AnyRule, RuleMeta } from './rule-api.js';
 import type { Finding, Notice, RunSummary } from './types.js';
 import { discover } from '../files/discover.js';
-import { readGuarded, readStdin } from '../files/read.js';
+import { readGuarded, readStdin, type ReadResult } from '../files/read.js';
+import { ProjectScanner } from './project-scan.js';
 
 export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
@@ -54,17 +55,10 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     }
     return cfg;
   };
-  const findings: Finding[] = [];
   const notices: Notice[] = [];
-  let filesLinted = 0, filesSkipped = 0, objects = 0, documentsSkipped = 0;
-  const lintOne = (display: string, uri: string, text: string, cfg: ResolvedConfig): void => {
-    if (text.trim() === '') notices.push({ file: display, message: 'empty file: nothing to lint' });
-    const res = lintFile({ path: display, uri, text }, cfg, req.today);
-    filesLinted++;
-    objects += res.objects;
-    documentsSkipped += res.skippedDocuments;
-    for (const f of res.findings) findings.push(f);
-  };
+  let filesSkipped = 0;
+  // 1. Resolve every input to a file (or stdin text) and its config.
+  const inputs: Input[] = [];
   let first: ResolvedConfig | undefined;
   for (const input of req.inputs) {
     if (input === '-') {
@@ -72,24 +66,40 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
       const cfg = await configFor(req.stdinFilename ? dirname(resolve(req.cwd, name)) : req.cwd);
       first ??= cfg;
       const read = req.stdin ? await readStdin(req.stdin, { maxBytes: cfg.maxFileSize }) : { ok: false as const, reason: 'no standard input' };
-      if (!read.ok) { filesSkipped++; notices.push({ file: name, message: read.reason }); continue; }
       const uri = req.stdinFilename ? toUri(root, resolve(req.cwd, name)) : name;
-      lintOne(name, uri, read.text, cfg);
+      inputs.push({ display: name, uri, cfg, read: () => Promise.resolve(read) });
       continue;
     }
-    const abs = resolve(req.cwd, input);
-    const cfg = await configFor(startDirOf(abs, req.cwd));
+    const cfg = await configFor(startDirOf(resolve(req.cwd, input), req.cwd));
     first ??= cfg;
     const found = await discover([input], {
       cwd: req.cwd, extensions: DEFAULT_EXTENSIONS, ignorePatterns: cfg.ignore, ignoreBase: cfg.ignoreBase,
     });
-    if (found.errors.length) throw new UsageError(found.errors.map((e) => e.message).join("; "));
+    if (found.errors.length) throw new UsageError(found.errors.map((e) => e.message).join('; '));
     notices.push(...found.notices);
     for (const f of found.files) {
-      const read = await readGuarded(f.absPath, { maxBytes: cfg.maxFileSize });
-      if (!read.ok) { filesSkipped++; notices.push({ file: f.displayPath, message: read.reason }); continue; }
-      lintOne(f.displayPath, toUri(root, f.absPath), read.text, cfg);
+      inputs.push({ display: f.displayPath, uri: toUri(root, f.absPath), cfg, read: () => readGuarded(f.absPath, { maxBytes: cfg.maxFileSize }) });
     }
+  }
+  // 2. Pre-pass: facts from other files (namespace labels).
+  const scanner = new ProjectScanner();
+  for (const input of inputs) {
+    const read = await input.read();
+    if (read.ok) scanner.scan(input.display, read.text);
+  }
+  const project = scanner.info();
+  // 3. Lint each file; its AST is dropped before the next one is read.
+  const findings: Finding[] = [];
+  let filesLinted = 0, objects = 0, documentsSkipped = 0;
+  for (const input of inputs) {
+    const read = await input.read();
+    if (!read.ok) { filesSkipped++; notices.push({ file: input.display, message: read.reason }); continue; }
+    if (read.text.trim() === '') notices.push({ file: input.display, message: 'empty file: nothing to lint' });
+    const res = lintFile({ path: input.display, uri: input.uri, text: read.text }, input.cfg, req.today, project);
+    filesLinted++;
+    objects += res.objects;
+    documentsSkipped += res.skippedDocuments;
+    for (const f of res.findings) findings.push(f);
   }
   const config = first ?? (await configFor(req.cwd));
   const enabled = new Set<string>();
@@ -97,6 +107,14 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const rules = req.registry.filter((r) => enabled.has(r.meta.id)).map((r) => r.meta);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start));
   return { findings, rules, config, summary: { filesLinted, filesSkipped, objects, documentsSkipped, notices } };
+}
+
+/** One file to lint, read on demand (twice: the pre-pass and the main pass). */
+interface Input {
+  readonly display: string;
+  readonly uri: string;
+  readonly cfg: ResolvedConfig;
+  readonly read: () => Promise<ReadResult>;
 }
 
 /** A usage problem (bad path or pattern): exit code 2. */

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../../src/engine/config-types.js';
 import { lintFile } from '../../src/engine/lint-file.js';
 import type { AnyRule, Rule } from '../../src/engine/rule-api.js';
 import type { Finding } from '../../src/engine/types.js';
+import { LATEST_PSS_MINOR, parseMinor } from '../../src/k8s/pss.js';
 
 export interface ExpectedError {
   readonly messageId: string;
@@ -19,10 +20,18 @@ export interface ExpectedError {
   readonly message?: string;
 }
 
+/** The Pod Security Standards policy a case is evaluated at (default: restricted, newest). */
+export interface CasePolicy {
+  readonly level?: 'baseline' | 'restricted';
+  /** e.g. '1.24' */
+  readonly version?: string;
+}
+
 export interface ValidCase {
   readonly code: string;
   readonly options?: Record<string, unknown>;
   readonly name?: string;
+  readonly policy?: CasePolicy;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -38,17 +47,19 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 }
 
 /** A config with exactly `rule` enabled at its default level. */
-export function configFor(rule: AnyRule, options?: Record<string, unknown>): ResolvedConfig {
+export function configFor(rule: AnyRule, options?: Record<string, unknown>, policy?: CasePolicy): ResolvedConfig {
   const enabled = { rule, level: rule.meta.level, options: { ...(rule.meta.defaultOptions as object | undefined), ...options } };
   return {
     preset: 'strict', rules: [enabled], byId: new Map([[rule.meta.id, enabled]]), knownIds: new Set([rule.meta.id]),
     exclude: [], ignore: [], ignoreBase: '/', failLevel: 'error', maxFileSize: 1 << 20,
+    pss: { level: policy?.level ?? 'restricted', minor: parseMinor(policy?.version) ?? LATEST_PSS_MINOR },
+    pssOverrides: new Map(),
   };
 }
 
 /** Lints `code` with only `rule` enabled; throws if the code does not parse. */
-export function lintWith(rule: AnyRule, code: string, options?: Record<string, unknown>): Finding[] {
-  const res = lintFile({ path: 'test.yaml', uri: 'test.yaml', text: code }, configFor(rule, options), '2026-01-01');
+export function lintWith(rule: AnyRule, code: string, options?: Record<string, unknown>, policy?: CasePolicy): Finding[] {
+  const res = lintFile({ path: 'test.yaml', uri: 'test.yaml', text: code }, configFor(rule, options, policy), '2026-01-01');
   return res.findings;
 }
 
@@ -68,14 +79,14 @@ export const ruleTester = {
         if (meta.options) new Ajv({ strict: true, allErrors: true }).compile(meta.options);
       });
       it('has no duplicate cases', () => {
-        const keys = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify(typeof c === 'string' ? { code: c } : { code: c.code, options: c.options }));
+        const keys = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify(typeof c === 'string' ? { code: c } : { code: c.code, options: c.options, policy: c.policy }));
         expect(new Set(keys).size).toBe(keys.length);
       });
       cases.valid.forEach((c, i) => {
         const vc = typeof c === 'string' ? { code: c } : c;
         it(`valid #${i}${vc.name ? `: ${vc.name}` : ''}`, () => {
           assertParses(vc.code);
-          const found = lintWith(anyRule, vc.code, vc.options).filter((f) => f.ruleId === meta.id);
+          const found = lintWith(anyRule, vc.code, vc.options, vc.policy).filter((f) => f.ruleId === meta.id);
           expect(found.map(brief)).toEqual([]);
         });
       });
@@ -86,7 +97,7 @@ export const ruleTester = {
           }
           if (c.errors.length === 0) throw new Error('an invalid case needs at least one error');
           assertParses(c.code);
-          const found = lintWith(anyRule, c.code, c.options).filter((f) => f.ruleId === meta.id);
+          const found = lintWith(anyRule, c.code, c.options, c.policy).filter((f) => f.ruleId === meta.id);
           const actual = found.map((f, j) => {
             const e = c.errors[j];
             return {
