@@ -47,8 +47,9 @@ export async function generate(root) {
     const [, folder, base] = m;
     const exp = sf.getExportAssignment((e) => !e.isExportEquals());
     const call = exp?.getExpression();
-    if (!call || !Node.isCallExpression(call) || call.getExpression().getText() !== 'defineRule') {
-      errors.push(`${file}: must default-export defineRule({ meta, check })`); continue;
+    const callee = call && Node.isCallExpression(call) ? call.getExpression().getText() : '';
+    if (!call || !Node.isCallExpression(call) || (callee !== 'defineRule' && callee !== 'defineProjectRule')) {
+      errors.push(`${file}: must default-export defineRule({ meta, check }) or defineProjectRule({ meta, collect, analyze })`); continue;
     }
     const arg = call.getArguments()[0];
     if (!arg || !Node.isObjectLiteralExpression(arg)) { errors.push(`${file}: defineRule takes an object literal`); continue; }

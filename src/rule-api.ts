@@ -1,8 +1,8 @@
 /**
  * Everything a rule module may import. Rules import from this file only (ESLint enforces it).
  */
-export { defineRule } from './engine/rule-api.js';
-export type { At, K8sContext, MessageData, Report, Rule, RuleMeta, UnitKind } from './engine/rule-api.js';
+export { defineProjectRule, defineRule } from './engine/rule-api.js';
+export type { Anchor, At, K8sContext, MessageData, ProjectContext, ProjectReport, ProjectRule, Report, Rule, RuleMeta, UnitKind } from './engine/rule-api.js';
 export type { Layer, Level } from './engine/types.js';
 export type { K8sResource } from './k8s/resource.js';
 export type { ContainerRole, ContainerView, Effective, InheritedField, Workload } from './k8s/workload.js';

@@ -1,14 +1,13 @@
 /**
  * Lints one file's text: parse once, run the enabled rules over every object, position the
- * reports, then apply suppressions. Nothing here touches the filesystem.
+ * reports, then apply suppressions. Project rules only collect facts here. Nothing here
+ * touches the filesystem.
  */
-import { createHash } from 'node:crypto';
+import { anchorFactory, findingAt, Fingerprints, type PositionedAnchor } from './anchor.js';
 import type { ResolvedConfig } from './config-types.js';
-import { formatMessage } from './message.js';
-import { lineTextOf, pathTo, positionOf, spanOf } from './position.js';
-import type { Report } from './rule-api.js';
-import { applySuppressions } from './suppress.js';
-import type { Finding, Level, Layer, ObjectIdentity, Span, TextFile } from './types.js';
+import type { Anchor, At } from './rule-api.js';
+import { fileSuppressions, suppress, type Cover } from './suppress.js';
+import type { Finding } from './types.js';
 import { parseK8sFile } from '../sources/k8s-yaml.js';
 import type { K8sResource } from '../k8s/resource.js';
 import { workloadOf, type Workload } from '../k8s/workload.js';
@@ -18,6 +17,8 @@ export interface FileResult {
   readonly findings: Finding[];
   readonly objects: number;
   readonly skippedDocuments: number;
+  /** The file's valid suppressions, for findings the project pass makes later. */
+  readonly covers: readonly Cover[];
 }
 
 export interface LintFileInput {
@@ -28,36 +29,36 @@ export interface LintFileInput {
   readonly text: string;
 }
 
-/** What a finding needs besides the report itself. */
-interface Origin {
-  readonly ruleId: string;
-  readonly level: Level;
-  readonly layer: Layer;
-  readonly template: string;
-  readonly resource?: K8sResource;
-}
-
 /** What the engine knows about the whole linted set before linting a file. */
 export interface ProjectInfo {
   /** Pod Security admission labels of the Namespace objects in the set. */
   readonly namespaces: ReadonlyMap<string, NamespaceLabels>;
 }
 
+/** Facts project rules collect, by rule id; the project pass reads them after every file. */
+export type FactSink = Map<string, unknown[]>;
+
 const NO_PROJECT: ProjectInfo = { namespaces: new Map() };
 
 /** Lints one file's text under `config`. `today` (YYYY-MM-DD) decides `ignore-until` expiry. */
-export function lintFile(input: LintFileInput, config: ResolvedConfig, today: string, project: ProjectInfo = NO_PROJECT): FileResult {
+export function lintFile(
+  input: LintFileInput,
+  config: ResolvedConfig,
+  today: string,
+  project: ProjectInfo = NO_PROJECT,
+  facts?: FactSink,
+): FileResult {
   const parsed = parseK8sFile(input.path, input.text);
   const findings: Finding[] = [];
-  const make = findingFactory(input, parsed.file);
+  const anchorOf = anchorFactory(parsed.file, input.uri);
+  const fingerprints = new Fingerprints();
   const parseError = config.byId.get('parse-error');
   if (parseError) {
+    const meta = parseError.rule.meta;
+    const origin = { ruleId: meta.id, level: parseError.level, layer: meta.layer, template: meta.messages.syntax ?? '{{message}}' };
     for (const p of parsed.problems) {
-      const origin: Origin = {
-        ruleId: 'parse-error', level: parseError.level, layer: parseError.rule.meta.layer,
-        template: parseError.rule.meta.messages.syntax ?? '{{message}}',
-      };
-      findings.push(make(origin, { messageId: 'syntax', data: { message: p.message, code: p.code }, at: { range: [p.span.start, p.span.end] } }));
+      const anchor = anchorOf(undefined, { range: [p.span.start, p.span.end] });
+      findings.push(findingAt(anchor, origin, 'syntax', { message: p.message, code: p.code }, fingerprints));
     }
   }
   for (const resource of parsed.resources) {
@@ -68,21 +69,39 @@ export function lintFile(input: LintFileInput, config: ResolvedConfig, today: st
       options: undefined as unknown,
       pss,
       workload: (): Workload | undefined => (workload === null ? (workload = workloadOf(resource)) : workload),
+      anchor: (at: At, redact?: boolean): Anchor => anchorOf(resource, at, redact) as unknown as Anchor,
     };
     for (const enabled of config.rules) {
       const meta = enabled.rule.meta;
       if (!meta.appliesTo.includes('k8s')) continue;
       if (meta.pss && !pssApplies(meta.id, meta.pss, pss, config.pssOverrides)) continue;
       ctx.options = enabled.options;
-      for (const report of enabled.rule.check(ctx)) {
+      const { rule } = enabled;
+      if (rule.collect && facts) {
+        let list = facts.get(meta.id);
+        if (!list) facts.set(meta.id, (list = []));
+        for (const fact of rule.collect(ctx)) list.push(fact);
+      }
+      if (!rule.check) continue;
+      for (const report of rule.check(ctx)) {
         const template = (meta.messages[report.messageId] ?? report.messageId) + (meta.pss ? policyNote(pss) : '');
-        findings.push(make({ ruleId: meta.id, level: enabled.level, layer: meta.layer, template, resource }, report));
+        const origin = { ruleId: meta.id, level: enabled.level, layer: meta.layer, template };
+        findings.push(findingAt(anchorOf(resource, report.at, report.redact), origin, report.messageId, report.data, fingerprints));
       }
     }
   }
-  const all = applySuppressions(findings, { text: input.text, resources: parsed.resources, config, today, make: (o, r) => make(o, r) });
+  const { covers, invalid } = fileSuppressions({
+    text: input.text, resources: parsed.resources, config, today,
+    make: (origin, resource, at, messageId, data) => findingAt(anchorOf(resource, at), origin, messageId, data, fingerprints),
+  });
+  const all = findings.map((f) => suppress(f, covers, config.exclude)).concat(invalid);
   all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: all, objects: parsed.resources.length, skippedDocuments: parsed.skippedDocuments };
+  return { findings: all, objects: parsed.resources.length, skippedDocuments: parsed.skippedDocuments, covers };
+}
+
+/** The positioned anchor behind a rule's opaque Anchor. */
+export function positioned(anchor: Anchor): PositionedAnchor {
+  return anchor as unknown as PositionedAnchor;
 }
 
 /** The namespace's enforce label when the set holds that Namespace, else the configured default. */
@@ -97,65 +116,4 @@ function policyFor(resource: K8sResource, config: ResolvedConfig, project: Proje
     ...(labels.warn && { warn: labels.warn }),
     ...(labels.audit && { audit: labels.audit }),
   };
-}
-
-export type MakeFinding = (origin: Origin, report: Report) => Finding;
-export type { Origin };
-
-/** Builds positioned findings for one file, numbering repeated fingerprints. */
-function findingFactory(input: LintFileInput, file: TextFile): MakeFinding {
-  const seen = new Map<string, number>();
-  return (origin, report) => {
-    const span = spanOf(report.at);
-    const start = positionOf(file.lineCounter, span.start);
-    const end = positionOf(file.lineCounter, span.end);
-    const resource = origin.resource;
-    const path = resource ? pathTo(resource.node, report.at) : [];
-    let lineText = lineTextOf(input.text, file.lineCounter, start.line);
-    if (report.redact) lineText = mask(lineText, start, end, span);
-    const object = resource ? identityOf(resource) : undefined;
-    const identity = object
-      ? `${object.namespace ?? ''}/${object.kind}/${object.name ?? ''}`
-      : lineText.trim();
-    const base = hash(`${origin.ruleId}\u0000${report.messageId}\u0000${identity}\u0000${path.join('/')}`);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return {
-      ruleId: origin.ruleId,
-      messageId: report.messageId,
-      level: origin.level,
-      layer: origin.layer,
-      message: formatMessage(origin.template, report.data),
-      file: input.path,
-      uri: input.uri,
-      lineText,
-      span,
-      start,
-      end,
-      path,
-      ...(object && { object }),
-      ...(resource?.helmTemplate !== undefined && { helmTemplate: resource.helmTemplate }),
-      fingerprint: `${base}:${n}`,
-    };
-  };
-}
-
-function identityOf(r: K8sResource): ObjectIdentity {
-  return {
-    apiVersion: r.apiVersion,
-    kind: r.kind,
-    ...(r.name !== undefined && { name: r.name }),
-    ...(r.namespace !== undefined && { namespace: r.namespace }),
-  };
-}
-
-function mask(line: string, start: { line: number; column: number }, end: { line: number; column: number }, span: Span): string {
-  const from = start.column - 1;
-  const to = end.line === start.line ? end.column - 1 : line.length;
-  if (span.end <= span.start) return line;
-  return line.slice(0, from) + '*'.repeat(Math.max(0, Math.min(line.length, to) - from)) + line.slice(Math.min(line.length, to));
-}
-
-function hash(s: string): string {
-  return createHash('sha256').update(s).digest('hex').slice(0, 16);
 }

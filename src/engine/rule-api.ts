@@ -60,6 +60,12 @@ export interface RuleMeta<O = undefined> {
   readonly pss?: PssMeta;
 }
 
+declare const anchorBrand: unique symbol;
+/** A position resolved while its file was being linted; project rules keep it in their facts. */
+export interface Anchor {
+  readonly [anchorBrand]: 'anchor';
+}
+
 export interface K8sContext<O> {
   readonly resource: K8sResource;
   readonly options: O;
@@ -67,6 +73,8 @@ export interface K8sContext<O> {
   workload(): Workload | undefined;
   /** The Pod Security Standards level and version this object is evaluated at. */
   readonly pss: PssPolicy;
+  /** Resolves `at` now, for a project rule's facts. */
+  anchor(at: At, redact?: boolean): Anchor;
 }
 
 export interface Rule<O = undefined> {
@@ -74,12 +82,42 @@ export interface Rule<O = undefined> {
   check(ctx: K8sContext<O>): Iterable<Report>;
 }
 
-/** A rule with its option type erased, as the registry holds it. */
+/** A report of the project pass, at an anchor kept from the collect pass. */
+export interface ProjectReport {
+  readonly messageId: string;
+  readonly data?: MessageData;
+  readonly at: Anchor;
+}
+
+export interface ProjectContext<O> {
+  readonly options: O;
+  /** Which preset the run uses (cross-document rules tune their noise to it). */
+  readonly preset: string;
+}
+
+/**
+ * A rule over the whole linted set (several objects in several files): `collect` reads each
+ * object while its file is parsed and returns small facts (with anchors, never AST nodes);
+ * `analyze` runs once after every file and reports at those anchors.
+ */
+export interface ProjectRule<O, F> {
+  readonly meta: RuleMeta<O>;
+  collect(ctx: K8sContext<O>): Iterable<F>;
+  analyze(facts: readonly F[], ctx: ProjectContext<O>): Iterable<ProjectReport>;
+}
+
+/** A rule with its types erased, as the registry holds it. */
 export interface AnyRule {
   readonly meta: RuleMeta<unknown>;
-  check(ctx: K8sContext<unknown>): Iterable<Report>;
+  check?(ctx: K8sContext<unknown>): Iterable<Report>;
+  collect?(ctx: K8sContext<unknown>): Iterable<unknown>;
+  analyze?(facts: readonly unknown[], ctx: ProjectContext<unknown>): Iterable<ProjectReport>;
 }
 
 export function defineRule<O = undefined>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+export function defineProjectRule<O = undefined, F = unknown>(rule: ProjectRule<O, F>): ProjectRule<O, F> {
   return rule;
 }

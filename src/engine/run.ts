@@ -7,7 +7,9 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { findConfig, loadConfigFile, type ConfigFile } from './config-file.js';
 import type { ResolvedConfig } from './config-types.js';
-import { lintFile } from './lint-file.js';
+import { lintFile, type FactSink } from './lint-file.js';
+import { runProjectRules } from './project-pass.js';
+import type { Cover } from './suppress.js';
 import { resolveConfig, type CliOverrides } from './resolve-config.js';
 import type { AnyRule, RuleMeta } from './rule-api.js';
 import type { Finding, Notice, RunSummary } from './types.js';
@@ -24,6 +26,8 @@ export interface LintRequest {
   readonly overrides: CliOverrides;
   /** `--config`: overrides discovery. */
   readonly configPath?: string;
+  /** An in-memory config (tests, the language server): overrides discovery and `configPath`. */
+  readonly configFile?: ConfigFile;
   /** Read stdin for the input `-`. */
   readonly stdin?: NodeJS.ReadableStream;
   readonly stdinFilename?: string;
@@ -43,7 +47,7 @@ export interface LintOutcome {
 /** Throws ConfigError (usage/config problems, exit 2). Input problems become notices. */
 export async function lint(req: LintRequest): Promise<LintOutcome> {
   const root = repoRoot(req.cwd);
-  const explicit = req.configPath ? await loadConfigFile(resolve(req.cwd, req.configPath)) : undefined;
+  const explicit = req.configFile ?? (req.configPath ? await loadConfigFile(resolve(req.cwd, req.configPath)) : undefined);
   const configs = new Map<string, ResolvedConfig>();
   const configFor = async (dir: string): Promise<ResolvedConfig> => {
     const path = explicit?.path ?? findConfig(dir) ?? '';
@@ -90,18 +94,23 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const project = scanner.info();
   // 3. Lint each file; its AST is dropped before the next one is read.
   const findings: Finding[] = [];
+  const facts: FactSink = new Map();
+  const covers = new Map<string, readonly Cover[]>();
   let filesLinted = 0, objects = 0, documentsSkipped = 0;
   for (const input of inputs) {
     const read = await input.read();
     if (!read.ok) { filesSkipped++; notices.push({ file: input.display, message: read.reason }); continue; }
     if (read.text.trim() === '') notices.push({ file: input.display, message: 'empty file: nothing to lint' });
-    const res = lintFile({ path: input.display, uri: input.uri, text: read.text }, input.cfg, req.today, project);
+    const res = lintFile({ path: input.display, uri: input.uri, text: read.text }, input.cfg, req.today, project, facts);
+    if (res.covers.length) covers.set(input.display, res.covers);
     filesLinted++;
     objects += res.objects;
     documentsSkipped += res.skippedDocuments;
     for (const f of res.findings) findings.push(f);
   }
   const config = first ?? (await configFor(req.cwd));
+  // 4. Project rules: cross-document analysis over the collected facts.
+  for (const f of runProjectRules(config, facts, covers)) findings.push(f);
   const enabled = new Set<string>();
   for (const c of configs.values()) for (const r of c.rules) enabled.add(r.rule.meta.id);
   const rules = req.registry.filter((r) => enabled.has(r.meta.id)).map((r) => r.meta);

@@ -3,9 +3,9 @@
  * Invalid suppressions (no reason, unknown rule id, bad or past `ignore-until`) are reported
  * as `suppression-invalid` and do not suppress anything.
  */
-import type { ResolvedConfig } from './config-types.js';
-import type { MakeFinding, Origin } from './lint-file.js';
-import type { At } from './rule-api.js';
+import type { Origin } from './anchor.js';
+import type { Exclusion, ResolvedConfig } from './config-types.js';
+import type { At, MessageData } from './rule-api.js';
 import { parseDirectives } from './suppress-comments.js';
 import type { Finding, Suppression } from './types.js';
 import type { K8sResource } from '../k8s/resource.js';
@@ -16,11 +16,12 @@ interface SuppressInput {
   readonly resources: readonly K8sResource[];
   readonly config: ResolvedConfig;
   readonly today: string;
-  readonly make: MakeFinding;
+  /** Makes a `suppression-invalid` finding. */
+  readonly make: (origin: Origin, resource: K8sResource | undefined, at: At, messageId: string, data?: MessageData) => Finding;
 }
 
 /** A suppression that covers `ids` for findings whose start offset is in `[start, end)`. */
-interface Cover {
+export interface Cover {
   readonly ids: ReadonlySet<string>;
   readonly start: number;
   readonly end: number;
@@ -30,8 +31,14 @@ interface Cover {
 const INVALID = 'suppression-invalid';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Returns `findings` with suppressions applied, plus any `suppression-invalid` findings. */
-export function applySuppressions(findings: Finding[], input: SuppressInput): Finding[] {
+/** A file's suppressions: what they cover, and the invalid ones as findings. */
+export interface FileSuppressions {
+  readonly covers: readonly Cover[];
+  readonly invalid: readonly Finding[];
+}
+
+/** Parses the comment directives and annotations of one file. */
+export function fileSuppressions(input: SuppressInput): FileSuppressions {
   const covers: Cover[] = [];
   const invalid: Finding[] = [];
   const report = invalidReporter(input, invalid);
@@ -43,16 +50,19 @@ export function applySuppressions(findings: Finding[], input: SuppressInput): Fi
     else if (ok.length) covers.push({ ids: new Set(ok), ...d.applies, suppression: { kind: 'comment', justification: d.reason } });
   }
   for (const r of input.resources) annotationCover(r, input, report, covers);
-  const out = findings.map((f) => {
-    const cover = covers.find((c) => c.ids.has(f.ruleId) && f.span.start >= c.start && f.span.start < c.end);
-    if (cover) return { ...f, suppression: cover.suppression };
-    const ex = f.object && input.config.exclude.find((e) => e.rule === f.ruleId
-      && (e.namespace === undefined || e.namespace === f.object?.namespace)
-      && (e.kind === undefined || e.kind === f.object?.kind)
-      && (e.name === undefined || e.name === f.object?.name));
-    return ex ? { ...f, suppression: { kind: 'config' as const, justification: ex.reason } } : f;
-  });
-  return out.concat(invalid);
+  return { covers, invalid };
+}
+
+/** `f` with the first matching suppression (comment or annotation cover, then config exclusion). */
+export function suppress(f: Finding, covers: readonly Cover[], exclude: readonly Exclusion[]): Finding {
+  const cover = covers.find((c) => c.ids.has(f.ruleId) && f.span.start >= c.start && f.span.start < c.end);
+  if (cover) return { ...f, suppression: cover.suppression };
+  const o = f.object;
+  const ex = o && exclude.find((e) => e.rule === f.ruleId
+    && (e.namespace === undefined || e.namespace === o.namespace)
+    && (e.kind === undefined || e.kind === o.kind)
+    && (e.name === undefined || e.name === o.name));
+  return ex ? { ...f, suppression: { kind: 'config', justification: ex.reason } } : f;
 }
 
 type InvalidReport = (r: { messageId: string; data?: Record<string, string>; at: At }, resource?: K8sResource) => void;
@@ -62,11 +72,8 @@ function invalidReporter(input: SuppressInput, out: Finding[]): InvalidReport {
   return (r, resource) => {
     if (!enabled) return;
     const meta = enabled.rule.meta;
-    const origin: Origin = {
-      ruleId: INVALID, level: enabled.level, layer: meta.layer,
-      template: meta.messages[r.messageId] ?? r.messageId, ...(resource && { resource }),
-    };
-    out.push(input.make(origin, r));
+    const origin: Origin = { ruleId: INVALID, level: enabled.level, layer: meta.layer, template: meta.messages[r.messageId] ?? r.messageId };
+    out.push(input.make(origin, resource, r.at, r.messageId, r.data));
   };
 }
 

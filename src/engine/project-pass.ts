@@ -1,0 +1,26 @@
+/**
+ * The project pass: after every file has been linted, project rules analyze the facts they
+ * collected and report at the anchors kept in them. Suppressions of the anchor's file (kept
+ * as covers, not ASTs) and config exclusions apply as they do to per-file findings.
+ */
+import { findingAt, Fingerprints } from './anchor.js';
+import type { ResolvedConfig } from './config-types.js';
+import { positioned, type FactSink } from './lint-file.js';
+import { suppress, type Cover } from './suppress.js';
+import type { Finding } from './types.js';
+
+export function runProjectRules(config: ResolvedConfig, facts: FactSink, covers: ReadonlyMap<string, readonly Cover[]>): Finding[] {
+  const out: Finding[] = [];
+  const fingerprints = new Fingerprints();
+  for (const enabled of config.rules) {
+    const { rule } = enabled;
+    if (!rule.analyze) continue;
+    const meta = rule.meta;
+    for (const report of rule.analyze(facts.get(meta.id) ?? [], { options: enabled.options, preset: config.preset })) {
+      const anchor = positioned(report.at);
+      const origin = { ruleId: meta.id, level: enabled.level, layer: meta.layer, template: meta.messages[report.messageId] ?? report.messageId };
+      out.push(suppress(findingAt(anchor, origin, report.messageId, report.data, fingerprints), covers.get(anchor.file) ?? [], config.exclude));
+    }
+  }
+  return out;
+}
