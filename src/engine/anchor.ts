@@ -69,6 +69,11 @@ export class Fingerprints {
   }
 }
 
+/** The level of a report: its own when the rule runs at its default level, else the configured one. */
+export function reportLevel(configured: Level, defaultLevel: Level, own: Level | undefined): Level {
+  return own !== undefined && configured === defaultLevel ? own : configured;
+}
+
 /** A finding at `anchor`. */
 export function findingAt(anchor: PositionedAnchor, origin: Origin, messageId: string, data: MessageData | undefined, fingerprints: Fingerprints): Finding {
   return {

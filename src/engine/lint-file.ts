@@ -3,7 +3,7 @@
  * reports, then apply suppressions. Project rules only collect facts here. Nothing here
  * touches the filesystem.
  */
-import { anchorFactory, findingAt, Fingerprints, type PositionedAnchor } from './anchor.js';
+import { anchorFactory, findingAt, Fingerprints, reportLevel, type PositionedAnchor } from './anchor.js';
 import type { ResolvedConfig } from './config-types.js';
 import type { Anchor, At } from './rule-api.js';
 import { fileSuppressions, suppress, type Cover } from './suppress.js';
@@ -85,7 +85,7 @@ export function lintFile(
       if (!rule.check) continue;
       for (const report of rule.check(ctx)) {
         const template = (meta.messages[report.messageId] ?? report.messageId) + (meta.pss ? policyNote(pss) : '');
-        const origin = { ruleId: meta.id, level: enabled.level, layer: meta.layer, template };
+        const origin = { ruleId: meta.id, level: reportLevel(enabled.level, meta.level, report.level), layer: meta.layer, template };
         findings.push(findingAt(anchorOf(resource, report.at, report.redact), origin, report.messageId, report.data, fingerprints));
       }
     }

@@ -3,7 +3,7 @@
  * collected and report at the anchors kept in them. Suppressions of the anchor's file (kept
  * as covers, not ASTs) and config exclusions apply as they do to per-file findings.
  */
-import { findingAt, Fingerprints } from './anchor.js';
+import { findingAt, Fingerprints, reportLevel } from './anchor.js';
 import type { ResolvedConfig } from './config-types.js';
 import { positioned, type FactSink } from './lint-file.js';
 import { suppress, type Cover } from './suppress.js';
@@ -18,7 +18,8 @@ export function runProjectRules(config: ResolvedConfig, facts: FactSink, covers:
     const meta = rule.meta;
     for (const report of rule.analyze(facts.get(meta.id) ?? [], { options: enabled.options, preset: config.preset })) {
       const anchor = positioned(report.at);
-      const origin = { ruleId: meta.id, level: enabled.level, layer: meta.layer, template: meta.messages[report.messageId] ?? report.messageId };
+      const level = reportLevel(enabled.level, meta.level, report.level);
+      const origin = { ruleId: meta.id, level, layer: meta.layer, template: meta.messages[report.messageId] ?? report.messageId };
       out.push(suppress(findingAt(anchor, origin, report.messageId, report.data, fingerprints), covers.get(anchor.file) ?? [], config.exclude));
     }
   }

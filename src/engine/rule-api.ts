@@ -30,6 +30,12 @@ export interface Report {
   readonly at: At;
   /** The span holds a secret: reporters never show its text (code frames mask it). */
   readonly redact?: boolean;
+  /**
+   * This report's level when the rule runs at its default level (e.g. a namespaced grant as a
+   * warning where the rule's default, cluster-wide, is an error). A level set in config or on
+   * the command line overrides it.
+   */
+  readonly level?: Level;
 }
 
 /** A JSON Schema for a rule's options (validated with ajv at registry load). */
@@ -87,6 +93,8 @@ export interface ProjectReport {
   readonly messageId: string;
   readonly data?: MessageData;
   readonly at: Anchor;
+  /** As Report.level. */
+  readonly level?: Level;
 }
 
 export interface ProjectContext<O> {
