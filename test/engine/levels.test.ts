@@ -19,12 +19,12 @@ describe('per-report levels', () => {
   const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n';
 
   it('apply while the rule runs at its default level', () => {
-    expect(lintWith(scoped, text).map((f) => [f.messageId, f.level])).toEqual([['narrow', 'warning'], ['wide', 'error']]);
+    expect(lintWith(scoped, text).map((f) => [f.messageId, f.level])).toEqual([['wide', 'error'], ['narrow', 'warning']]);
   });
 
   it('give way to a configured level', () => {
     const cfg = configFor(scoped);
-    const enabled = { ...cfg.rules[0]!, level: 'note' as const };
+    const enabled = { rule: scoped, options: {}, level: 'note' as const };
     const out = lintFile({ path: 'c.yaml', uri: 'c.yaml', text }, { ...cfg, rules: [enabled], byId: new Map([['scoped', enabled]]) }, '2026-11-23');
     expect(out.findings.map((f) => f.level)).toEqual(['note', 'note']);
   });
