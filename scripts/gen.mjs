@@ -152,6 +152,7 @@ function configSchema(rules) {
       kubernetesVersion: { type: 'string', pattern: '^(v?1\\.\\d+|latest)$', description: 'Pod Security Standards policy version, e.g. "1.30" (default: the newest).' },
       failLevel: { enum: ['error', 'warning', 'note', 'none'], description: 'Lowest level that makes the run exit 1.' },
       maxWarnings: { type: 'integer', minimum: 0, description: 'Exit 1 when there are more warnings than this.' },
+      chartRoot: { type: 'string', description: 'Chart directory (holding Chart.yaml) behind helm template output, relative to this file; default: charts found under the working directory.' },
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a warning.' },
       rules: { type: 'object', additionalProperties: false, properties: ruleProps },
       ignore: { type: 'array', items: { type: 'string' }, description: 'gitignore-syntax patterns, relative to this file.' },

@@ -28,6 +28,7 @@ export interface LintOptions {
   readonly stdinFilename?: string;
   readonly includeSuppressed: boolean;
   readonly kubernetesVersion?: string;
+  readonly chartRoot?: string;
 }
 
 export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -37,7 +38,7 @@ const PRESETS = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as c
 const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
 const RULE_LEVELS = ['off', 'note', 'warning', 'error'] as const;
 /** Options from DESIGN's contract that later versions implement; refused clearly for now. */
-const NOT_YET = ['type', 'chart-root', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'jobs'] as const;
+const NOT_YET = ['type', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'jobs'] as const;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -135,6 +136,7 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
         ...(v['stdin-filename'] !== undefined && { stdinFilename: v['stdin-filename'] }),
         includeSuppressed: v['include-suppressed'] ?? false,
         ...(v['kubernetes-version'] !== undefined && { kubernetesVersion: v['kubernetes-version'] }),
+        ...(v['chart-root'] !== undefined && { chartRoot: v['chart-root'] }),
       },
     },
   };

@@ -12,6 +12,8 @@ Options:
       --preset recommended|strict|pss-baseline|pss-restricted
                                           base rule set (default recommended); the pss-* presets
                                           enable exactly the Pod Security Standards checks of a level
+      --chart-root DIR                    chart behind helm template output: findings move to its
+                                          template lines (default: charts found under the cwd)
       --kubernetes-version 1.x            Pod Security Standards policy version (default: newest)
       --rule ID=off|note|warning|error    set a rule's level (repeatable)
       --fail-level error|warning|note|none

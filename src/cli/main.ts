@@ -72,6 +72,7 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
     },
     ...(opts.config !== undefined && { configPath: opts.config }),
     stdin: io.stdin,
+    ...(opts.chartRoot !== undefined && { chartRoot: opts.chartRoot }),
     ...(opts.stdinFilename !== undefined && { stdinFilename: opts.stdinFilename }),
     today: new Date().toISOString().slice(0, 10),
   });

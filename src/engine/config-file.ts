@@ -17,6 +17,7 @@ export interface ConfigFile {
   readonly path: string;
   readonly preset?: Preset;
   readonly kubernetesVersion?: string;
+  readonly chartRoot?: string;
   readonly failLevel?: FailLevel;
   readonly maxWarnings?: number;
   readonly maxFileSize?: number;

@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   readonly maxWarnings?: number;
   readonly maxFileSize: number;
   readonly kubernetesVersion?: string;
+  /** Chart directory for mapping helm template output back to templates (relative paths: to the config file). */
+  readonly chartRoot?: string;
   /** Default Pod Security Standards level and version (namespace labels may override per object). */
   readonly pss: { readonly level: 'baseline' | 'restricted'; readonly minor: number };
   /** Baseline PSS rule id → the enabled restricted check that overrides it. */

@@ -1,7 +1,7 @@
 /**
  * Combines the registry, a config file and command-line overrides into a ResolvedConfig.
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ConfigFile } from './config-file.js';
 import { ConfigError } from './config-file.js';
 import { DEFAULT_MAX_FILE_BYTES, type EnabledRule, type FailLevel, type Preset, type ResolvedConfig } from './config-types.js';
@@ -83,5 +83,6 @@ export function resolveConfig(
     ...((cli.maxWarnings ?? file?.maxWarnings) !== undefined && { maxWarnings: cli.maxWarnings ?? file?.maxWarnings }),
     maxFileSize: file?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES,
     ...(version !== undefined && { kubernetesVersion: version }),
+    ...(file?.chartRoot !== undefined && { chartRoot: resolve(dirname(file.path), file.chartRoot) }),
   };
 }

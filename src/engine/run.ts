@@ -16,6 +16,8 @@ import type { Finding, Notice, RunSummary } from './types.js';
 import { discover } from '../files/discover.js';
 import { readGuarded, readStdin, type ReadResult } from '../files/read.js';
 import { ProjectScanner } from './project-scan.js';
+import { findChartRoots } from '../helm/chart-roots.js';
+import { HelmMapper } from '../helm/map.js';
 
 export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
@@ -31,6 +33,8 @@ export interface LintRequest {
   /** Read stdin for the input `-`. */
   readonly stdin?: NodeJS.ReadableStream;
   readonly stdinFilename?: string;
+  /** `--chart-root`: the chart behind helm template output (else config, else auto-detected). */
+  readonly chartRoot?: string;
   /** YYYY-MM-DD, for `okelint.io/ignore-until`. */
   readonly today: string;
 }
@@ -111,11 +115,22 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const config = first ?? (await configFor(req.cwd));
   // 4. Project rules: cross-document analysis over the collected facts.
   for (const f of runProjectRules(config, facts, covers)) findings.push(f);
+  // 5. Findings on helm template output move to their chart's template lines.
+  const mapped = mapHelmFindings(findings, req.chartRoot ?? config.chartRoot, req.cwd, root);
   const enabled = new Set<string>();
   for (const c of configs.values()) for (const r of c.rules) enabled.add(r.rule.meta.id);
   const rules = req.registry.filter((r) => enabled.has(r.meta.id)).map((r) => r.meta);
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start));
-  return { findings, rules, config, summary: { filesLinted, filesSkipped, objects, documentsSkipped, notices } };
+  mapped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start.line - b.start.line || a.start.column - b.start.column));
+  return { findings: mapped, rules, config, summary: { filesLinted, filesSkipped, objects, documentsSkipped, notices } };
+}
+
+/** Maps findings on rendered Helm objects to their templates, when a chart can be found. */
+function mapHelmFindings(findings: Finding[], chartRoot: string | undefined, cwd: string, repo: string): Finding[] {
+  if (!findings.some((f) => f.helmTemplate)) return findings;
+  const roots = findChartRoots(cwd, chartRoot);
+  if (roots.length === 0) return findings;
+  const mapper = new HelmMapper({ roots, explicit: chartRoot !== undefined, cwd, repoRoot: repo });
+  return findings.map((f) => mapper.map(f));
 }
 
 /** One file to lint, read on demand (twice: the pre-pass and the main pass). */

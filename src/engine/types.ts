@@ -55,9 +55,20 @@ export interface Finding {
   readonly object?: ObjectIdentity;
   /** Helm template that rendered the object (`# Source:` comment), when known. */
   readonly helmTemplate?: string;
+  /** Other places that explain the finding (the rendered Helm output, a values.yaml key, a binding chain). */
+  readonly related?: readonly RelatedLocation[];
   /** Stable identity of the finding that survives lines moving. */
   readonly fingerprint: string;
   readonly suppression?: Suppression;
+}
+
+/** A secondary location of a finding. */
+export interface RelatedLocation {
+  readonly file: string;
+  readonly uri: string;
+  readonly start: Position;
+  readonly end: Position;
+  readonly message: string;
 }
 
 export interface Suppression {

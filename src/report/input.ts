@@ -50,7 +50,7 @@ export function ruleDocsUrl(docsBaseUrl: string, rule: Pick<RuleMeta<unknown>, '
  * The finding's region, made safe for every consumer: lines and columns at least 1, the end
  * never before the start, and a single-line region at least one character wide.
  */
-export function regionOf(finding: Finding): Region {
+export function regionOf(finding: Pick<Finding, 'start' | 'end'>): Region {
   const startLine = Math.max(1, finding.start.line);
   const startColumn = Math.max(1, finding.start.column);
   const endLine = Math.max(startLine, finding.end.line);

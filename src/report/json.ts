@@ -19,7 +19,8 @@
  *     endLine: number, endColumn: number,                 // 1-based end; endColumn is exclusive
  *     path: Array<string | number>,                       // field path from the object root
  *     object?: { apiVersion?: string, kind: string, name?: string, namespace?: string },
- *     helmTemplate?: string,                              // Helm template that rendered the object
+ *     helmTemplate?: string,                              // Helm template that rendered the object (# Source:)
+ *     related?: Array<{ file: string, uri: string, line: number, column: number, endLine: number, endColumn: number, message: string }>,
  *     fingerprint: string,                                // stable identity across line moves
  *     suppressed?: { kind: 'comment' | 'annotation' | 'config', justification: string },
  *   }>,                                                   // suppressed ones only with --include-suppressed
@@ -58,6 +59,7 @@ export interface JsonFinding {
   readonly path: readonly (string | number)[];
   readonly object?: ObjectIdentity;
   readonly helmTemplate?: string;
+  readonly related?: readonly { file: string; uri: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
   readonly fingerprint: string;
   readonly suppressed?: Suppression;
 }
@@ -126,6 +128,11 @@ function jsonFinding(f: Finding): JsonFinding {
     path: [...f.path],
     ...(f.object && { object: { ...f.object } }),
     ...(f.helmTemplate !== undefined && { helmTemplate: f.helmTemplate }),
+    ...(f.related?.length && {
+      related: f.related.map((r) => ({
+        file: r.file, uri: r.uri, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column, message: r.message,
+      })),
+    }),
     fingerprint: f.fingerprint,
     ...(f.suppression && { suppressed: { kind: f.suppression.kind, justification: f.suppression.justification } }),
   };

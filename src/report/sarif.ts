@@ -95,12 +95,12 @@ function result(f: Finding, ruleIndex: number | undefined, withSuppressions: boo
     level: f.level,
     message: { text: f.message === '' ? f.ruleId : f.message },
     locations: [location],
-    ...(f.helmTemplate !== undefined && f.helmTemplate !== '' && {
-      relatedLocations: [{
-        id: 1,
-        physicalLocation: { artifactLocation: artifactLocation(f.helmTemplate) },
-        message: { text: 'Helm template that rendered this object' },
-      }],
+    ...(f.related?.length && {
+      relatedLocations: f.related.map((r, i) => ({
+        id: i + 1,
+        physicalLocation: { artifactLocation: artifactLocation(r.uri), region: regionOf(r) },
+        message: { text: r.message },
+      })),
     }),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(withSuppressions && { suppressions: f.suppression ? [suppression(f.suppression)] : [] }),

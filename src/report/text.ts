@@ -70,6 +70,7 @@ function fileSection(findings: readonly Finding[], paint: Painter): string[] {
     out.push(`    ${paint(`${lineNo} |`, 'dim')}${text === '' ? '' : ` ${text}`}`);
     const { pad, width } = caretSpan(text, region.startColumn, region.endLine === region.startLine ? region.endColumn : undefined);
     out.push(`    ${paint(`${' '.repeat(gutterWidth)} |`, 'dim')} ${pad}${paint('^'.repeat(width), LEVEL_STYLE[f.level], 'bold')}`);
+    for (const r of f.related ?? []) out.push(`    ${paint(`↳ ${r.message}: ${r.file}:${r.start.line}:${r.start.column}`, 'dim')}`);
   }
   return out;
 }

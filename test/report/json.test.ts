@@ -24,7 +24,7 @@ describe('json report', () => {
       object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'prod' },
       fingerprint: 'fp-privileged-container-12-21',
     });
-    expect(report.findings[3]).toMatchObject({ line: 30, column: 5, endLine: 32, endColumn: 3, helmTemplate: 'charts/app/templates/role.yaml' });
+    expect(report.findings[3]).toMatchObject({ line: 30, column: 5, endLine: 32, endColumn: 3, helmTemplate: 'app/templates/role.yaml' });
     // an empty span is widened to one character, as in every format
     expect(report.findings[0]).toMatchObject({ line: 1, column: 6, endLine: 1, endColumn: 7 });
     expect(report.findings[0]).not.toHaveProperty('object');

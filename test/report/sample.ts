@@ -39,7 +39,8 @@ export const FINDINGS: readonly Finding[] = [
     ruleId: 'rbac-wildcard', messageId: 'wildcard', layer: 'cluster-access', file: 'helm/rendered.yaml',
     uri: 'helm/rendered.yaml', message: 'Role grants "*" on resources.', lineText: '  - apiGroups: ["*"]',
     object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'app-admin' },
-    helmTemplate: 'charts/app/templates/role.yaml',
+    helmTemplate: 'app/templates/role.yaml',
+    related: [{ file: 'helm/rendered.yaml', uri: 'helm/rendered.yaml', start: { line: 40, column: 5 }, end: { line: 40, column: 9 }, message: 'Rendered by helm template' }],
   }),
   makeFinding({ line: 3, column: 14, endColumn: 23 }, {
     ruleId: 'iam-unresolved', messageId: 'unresolved', level: 'note', layer: 'cloud-control', file: 'policies/oke.policy',

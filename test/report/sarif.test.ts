@@ -80,8 +80,8 @@ describe('sarif log', () => {
     expect(rbac?.locations[0]?.logicalLocations).toEqual([{ kind: 'resource', name: 'app-admin', fullyQualifiedName: 'ClusterRole/app-admin' }]);
     expect(rbac?.relatedLocations).toEqual([{
       id: 1,
-      physicalLocation: { artifactLocation: { uri: 'charts/app/templates/role.yaml', uriBaseId: '%SRCROOT%' } },
-      message: { text: 'Helm template that rendered this object' },
+      physicalLocation: { artifactLocation: { uri: 'helm/rendered.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 40, startColumn: 5, endLine: 40, endColumn: 9 } },
+      message: { text: 'Rendered by helm template' },
     }]);
     for (const r of resultsOf(toSarif(sampleInput()))) expect(Object.keys(r.partialFingerprints)).toEqual(['okelint/v1']);
   });

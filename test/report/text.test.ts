@@ -27,6 +27,7 @@ describe('text report', () => {
       '  30:5  error    Role grants "*" on resources.  rbac-wildcard',
       '    30 |   - apiGroups: ["*"]',
       '       |     ^^^^^^^^^^^^^^^^',
+      '    ↳ Rendered by helm template: helm/rendered.yaml:40:5',
       '',
       'policies/oke.policy',
       '  3:14  note     Group name hidden behind ${ADMINS}: not checked.  iam-unresolved',
