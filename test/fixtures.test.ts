@@ -19,7 +19,7 @@ import { registry } from './helpers/registry-config.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const EXPECT = /#\s*expect:\s*([a-z0-9, -]+?)\s*$/;
-const units = globSync('fixtures/*/*/*', { cwd: ROOT, ignore: ['fixtures/demo/**'] }).sort()
+const units = globSync('fixtures/*/*/*', { cwd: ROOT, ignore: ['fixtures/demo/**', 'fixtures/helm/**'] }).sort()
   .filter((p) => statSync(ROOT + p).isDirectory() || /\.(ya?ml|json)$/.test(p));
 
 function filesOf(unit: string): string[] {
