@@ -105,8 +105,16 @@ export class TreeWalker {
     const own = await this.ctx.loader.ownScopes(task.abs, new Set(entries.map((e) => e.name)));
     const scopes = own.length === 0 ? task.scopes : [...task.scopes, ...own];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A Helm chart's templates are Go templates, not manifests: lint `helm template` output instead.
+    const chart = entries.some((e) => e.name === 'Chart.yaml' && e.isFile());
     for (const entry of entries) {
-      if (!SKIPPED_DIRS.has(entry.name)) await this.visitEntry(task, scopes, entry);
+      if (SKIPPED_DIRS.has(entry.name)) continue;
+      if (chart && entry.name === 'templates' && entry.isDirectory()) {
+        const file = this.display(join(task.abs, entry.name));
+        this.notices.push({ file, message: `Helm chart templates skipped: lint the output of "helm template" instead (okelint - --chart-root ${this.display(task.abs)})` });
+        continue;
+      }
+      await this.visitEntry(task, scopes, entry);
     }
   }
 

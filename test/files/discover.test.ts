@@ -232,3 +232,21 @@ describe('discover: symlinks', () => {
     expect(res.notices).toEqual([{ file: 'gone.yaml', message: 'broken symlink: gone.yaml -> nowhere.yaml (target does not exist)' }]);
   });
 });
+
+describe('Helm charts in walked directories', () => {
+  it('skips a chart\'s templates directory with one notice, and still reads values and rendered files', async () => {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { discover } = await import('../../src/files/discover.js');
+    const dir = await mkdtemp(join(tmpdir(), 'okelint-chart-'));
+    await mkdir(join(dir, 'charts', 'web', 'templates'), { recursive: true });
+    await writeFile(join(dir, 'charts', 'web', 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+    await writeFile(join(dir, 'charts', 'web', 'values.yaml'), 'replicas: 1\n');
+    await writeFile(join(dir, 'charts', 'web', 'templates', 'deploy.yaml'), 'kind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n');
+    const res = await discover(['.'], { cwd: dir, extensions: ['.yaml'] });
+    expect(res.files.map((f) => f.displayPath)).toEqual(['charts/web/Chart.yaml', 'charts/web/values.yaml']);
+    expect(res.notices.map((n) => n.file)).toEqual(['charts/web/templates']);
+    expect(res.notices[0]?.message).toMatch(/^Helm chart templates skipped/);
+  });
+});
