@@ -20,6 +20,8 @@ Options:
                                           lowest level that makes the exit code 1 (default error)
       --max-warnings N                    also exit 1 when there are more than N warnings
   -q, --quiet                             report errors only
+      --write-baseline FILE               record the current findings (by fingerprint) and exit 0
+      --baseline FILE                     report only findings that are not in FILE
       --include-suppressed                keep suppressed findings in the report (SARIF: suppressions[])
       --stdin-filename NAME               file name to report for "-" (also used for config discovery)
       --color, --no-color                 force colour on or off (default: on for a TTY, honours NO_COLOR)

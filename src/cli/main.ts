@@ -2,14 +2,15 @@
  * The CLI shell: parse arguments, run the one core call, format, write, and return the exit
  * code. Only bin/okelint.js touches process.exitCode.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseCommandLine, type LintOptions } from './args.js';
 import { HELP } from './help.js';
 import { ConfigError } from '../engine/config-file.js';
 import { packageRoot } from '../engine/package-root.js';
 import { lint, UsageError } from '../engine/run.js';
+import { applyBaseline, readBaseline, toBaseline } from '../engine/baseline.js';
+import { writeAtomic } from '../files/write-atomic.js';
 import type { AnyRule } from '../engine/rule-api.js';
 import type { Finding, Level } from '../engine/types.js';
 import { formatReport } from '../report/index.js';
@@ -76,24 +77,52 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
     ...(opts.stdinFilename !== undefined && { stdinFilename: opts.stdinFilename }),
     today: new Date().toISOString().slice(0, 10),
   });
-  const shown = opts.quiet ? outcome.findings.filter((f) => f.level === 'error') : outcome.findings;
+  let findings = outcome.findings;
+  const notices = [...outcome.summary.notices];
+  if (opts.writeBaseline !== undefined) {
+    const path = resolve(io.cwd, opts.writeBaseline);
+    const baseline = toBaseline(findings);
+    try {
+      writeAtomic(path, JSON.stringify(baseline, null, 2) + '\n');
+    } catch (e) {
+      throw new UsageError((e as Error).message, { cause: e });
+    }
+    io.stderr.write(`okelint: wrote ${baseline.findings.length} findings to the baseline ${opts.writeBaseline}\n`);
+  } else if (opts.baseline !== undefined) {
+    let applied;
+    try {
+      applied = applyBaseline(findings, readBaseline(resolve(io.cwd, opts.baseline)));
+    } catch (e) {
+      throw new UsageError((e as Error).message, { cause: e });
+    }
+    findings = applied.findings;
+    if (applied.stale) notices.push({ file: opts.baseline, message: `${applied.stale} baseline entries no longer match any finding (fixed or moved); refresh it with --write-baseline` });
+  }
+  const summary = { ...outcome.summary, notices };
+  const shown = opts.quiet ? findings.filter((f) => f.level === 'error') : findings;
   const toFile = opts.outputFile !== undefined;
   const color = opts.format === 'text' && !toFile && useColor(opts.color, io);
   const text = formatReport(opts.format, {
     findings: shown,
     rules: outcome.rules,
-    summary: outcome.summary,
+    summary,
     toolVersion: version(),
     color,
     includeSuppressed: opts.includeSuppressed,
     docsBaseUrl: DOCS_BASE_URL,
   });
-  if (toFile) writeAtomic(resolve(io.cwd, opts.outputFile as string), text);
+  if (toFile) {
+    try {
+      writeAtomic(resolve(io.cwd, opts.outputFile as string), text);
+    } catch (e) {
+      throw new UsageError((e as Error).message, { cause: e });
+    }
+  }
   else io.stdout.write(text);
   if (opts.format !== 'text' || toFile) {
-    for (const n of outcome.summary.notices) io.stderr.write(`okelint: warning: ${n.file}: ${n.message}\n`);
+    for (const n of notices) io.stderr.write(`okelint: warning: ${n.file}: ${n.message}\n`);
   }
-  return exitCode(outcome.findings, outcome.config.failLevel, outcome.config.maxWarnings);
+  return exitCode(opts.writeBaseline !== undefined ? [] : findings, outcome.config.failLevel, outcome.config.maxWarnings);
 }
 
 /** 1 when an unsuppressed finding is at or above the fail level, or warnings exceed the maximum. */
@@ -109,18 +138,6 @@ function useColor(flag: boolean | undefined, io: Io): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;
-}
-
-/** Writes `text` to a temporary file beside `path`, then renames it over `path`. */
-function writeAtomic(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.okelint.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UsageError(`cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
 }
 
 function listRules(rules: readonly AnyRule[], format: 'text' | 'json'): string {

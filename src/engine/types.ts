@@ -72,7 +72,7 @@ export interface RelatedLocation {
 }
 
 export interface Suppression {
-  readonly kind: 'comment' | 'annotation' | 'config';
+  readonly kind: 'comment' | 'annotation' | 'config' | 'baseline';
   readonly justification: string;
 }
 

@@ -22,7 +22,7 @@
  *     helmTemplate?: string,                              // Helm template that rendered the object (# Source:)
  *     related?: Array<{ file: string, uri: string, line: number, column: number, endLine: number, endColumn: number, message: string }>,
  *     fingerprint: string,                                // stable identity across line moves
- *     suppressed?: { kind: 'comment' | 'annotation' | 'config', justification: string },
+ *     suppressed?: { kind: 'comment' | 'annotation' | 'config' | 'baseline', justification: string },
  *   }>,                                                   // suppressed ones only with --include-suppressed
  *   summary: {
  *     problems: number,                                   // unsuppressed findings

@@ -108,7 +108,7 @@ function result(f: Finding, ruleIndex: number | undefined, withSuppressions: boo
 }
 
 function suppression(s: Suppression): SarifSuppression {
-  return { kind: s.kind === 'config' ? 'external' : 'inSource', status: 'accepted', justification: s.justification };
+  return { kind: s.kind === 'config' || s.kind === 'baseline' ? 'external' : 'inSource', status: 'accepted', justification: s.justification };
 }
 
 /**
