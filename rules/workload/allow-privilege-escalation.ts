@@ -2,7 +2,7 @@
  * @fileoverview Containers that do not set `securityContext.allowPrivilegeEscalation: false`
  * (PSS restricted, check `allowPrivilegeEscalation`).
  */
-import { defineRule, get, getIn, isFalse, isTrue, missingAnchor, roleName, str } from '../../src/rule-api.js';
+import { defineRule, get, isFalse, isTrue, isWindowsPod, missingAnchor, roleName } from '../../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -12,17 +12,20 @@ export default defineRule({
     securitySeverity: 6.5,
     description: 'A container does not set securityContext.allowPrivilegeEscalation to false, so its processes can gain more privileges than their parent.',
     remediation: 'Set securityContext.allowPrivilegeEscalation: false on every container, init container and ephemeral container.',
-    tags: ['pss:restricted'],
+    tags: ['pss:restricted', 'psa:allowPrivilegeEscalation'],
     appliesTo: ['k8s'],
     recommended: true,
     messages: {
       enabled: '{{role}} "{{name}}" sets allowPrivilegeEscalation: true: a setuid binary or file capability in it can gain root privileges.',
       missing: '{{role}} "{{name}}" does not set securityContext.allowPrivilegeEscalation: false, and the default allows privilege escalation.',
     },
+    pss: { level: 'restricted', check: 'allowPrivilegeEscalation', since: 8 },
   },
   *check(ctx) {
     const workload = ctx.workload();
-    if (!workload || exempt(workload.podSpec)) return;
+    if (!workload) return;
+    // From policy v1.25 Windows pods pass: the field does not exist on Windows.
+    if (ctx.pss.minor >= 25 && isWindowsPod(workload)) return;
     for (const c of workload.containers) {
       const value = get(c.securityContext, 'allowPrivilegeEscalation');
       if (isFalse(value)) continue;
@@ -36,10 +39,3 @@ export default defineRule({
   },
 });
 
-/**
- * Pods that declare `spec.os.name: windows` are exempt (upstream since policy v1.25; the API
- * rejects the field on Windows pods). Version-specific semantics belong here.
- */
-function exempt(podSpec: unknown): boolean {
-  return str(getIn(podSpec, ['os', 'name'])) === 'windows';
-}

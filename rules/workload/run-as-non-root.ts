@@ -2,7 +2,7 @@
  * @fileoverview Containers whose effective `runAsNonRoot` is not `true`
  * (PSS restricted, check `runAsNonRoot`).
  */
-import { defineRule, get, isFalse, isTrue, missingAnchor, roleName } from '../../src/rule-api.js';
+import { defineRule, get, isFalse, isTrue, isUserNamespaced, missingAnchor, roleName } from '../../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -12,7 +12,7 @@ export default defineRule({
     securitySeverity: 6.0,
     description: 'A container may run as root because neither it nor its pod sets securityContext.runAsNonRoot to true.',
     remediation: 'Set securityContext.runAsNonRoot: true in the pod securityContext (or on every container) and run the image as a non-zero user.',
-    tags: ['pss:restricted'],
+    tags: ['pss:restricted', 'psa:runAsNonRoot'],
     appliesTo: ['k8s'],
     recommended: true,
     messages: {
@@ -20,10 +20,13 @@ export default defineRule({
       podDisabled: 'The pod securityContext sets runAsNonRoot: false; containers that do not set it to true themselves may run as root ({{containers}}).',
       missing: '{{role}} "{{name}}" may run as root: neither it nor the pod securityContext sets runAsNonRoot: true.',
     },
+    pss: { level: 'restricted', check: 'runAsNonRoot', since: 0 },
   },
   *check(ctx) {
     const workload = ctx.workload();
-    if (!workload || exempt(workload.podSpec)) return;
+    if (!workload) return;
+    // From policy v1.35 user-namespaced pods pass: root in the container is not root on the node.
+    if (ctx.pss.minor >= 35 && isUserNamespaced(workload)) return;
     const podValue = get(workload.podSecurityContext, 'runAsNonRoot');
     if (podValue && isFalse(podValue)) {
       // Upstream rejects a pod-level false even when every container overrides it: report it once.
@@ -44,10 +47,3 @@ export default defineRule({
   },
 });
 
-/**
- * Pods with `spec.hostUsers: false` run in a user namespace, where root in the container is
- * not root on the node: exempt since policy v1.35. Version-specific semantics belong here.
- */
-function exempt(podSpec: unknown): boolean {
-  return isFalse(get(podSpec, 'hostUsers'));
-}

@@ -17,16 +17,21 @@ export const METADATA_ADDRESS = '169.254.169.254';
 /** The metadata service listens for HTTP on this port only. */
 export const METADATA_PORT = 80;
 
-/** The `labels` map under `metadata` as plain strings (numbers and booleans stringified). */
-export function labelsOf(metadata: unknown): Labels {
+/** A map node of scalars (labels, a Service selector) as plain strings; anything else is `{}`. */
+export function stringMap(node: unknown): Labels {
   const out: Record<string, string> = {};
-  const labels = getMap(metadata, 'labels');
-  for (const pair of labels?.items ?? []) {
+  if (!isMap(node)) return out;
+  for (const pair of node.items) {
     const key = str(pair.key);
     const value = str(pair.value);
     if (key !== undefined && value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** The `labels` map under `metadata` as plain strings (numbers and booleans stringified). */
+export function labelsOf(metadata: unknown): Labels {
+  return stringMap(getMap(metadata, 'labels'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -151,7 +151,10 @@ export type Location =
 // Conditions
 // ---------------------------------------------------------------------------------------------
 
-/** A variable path such as `request.permission` or `target.resource.tag.ns.key`, as written. */
+/**
+ * A variable path as written: `request.permission`, `target.resource.tag.ns.key`, or in an
+ * association statement `2.subnet.id` (the second resource's attribute).
+ */
 export interface Variable {
   readonly kind: 'variable';
   readonly span: Span;
@@ -172,7 +175,7 @@ export interface PatternValue {
   readonly value: string;
   readonly unresolved?: boolean;
 }
-/** An unquoted value that is not a variable (`2.subnet.id`, `${var.x}`). */
+/** An unquoted value that is not a variable (`Bucket-A`, `${var.x}`). */
 export interface BareValue {
   readonly kind: 'bare';
   readonly span: Span;
@@ -268,16 +271,22 @@ export interface AssociateStatement {
   readonly subject: Subject;
   readonly ofTenancy?: OfTenancy;
   readonly resource: ResourceType;
-  readonly location?: Location;
+  readonly location: Location;
   readonly withResource: ResourceType;
-  readonly withLocation?: Location;
+  readonly withLocation: Location;
   readonly where?: WhereClause;
 }
-/** `define tenancy|group|dynamic-group <alias> as <ocid>`. */
+export const DEFINE_TARGETS = ['tenancy', 'group', 'dynamic-group', 'compartment'] as const;
+export type DefineTarget = (typeof DEFINE_TARGETS)[number];
+
+/**
+ * `define tenancy|group|dynamic-group|compartment <alias> as <ocid>`. `define compartment` appears
+ * in Oracle's OKE virtual-node policies; `define dynamic-group` is accepted but not documented.
+ */
 export interface DefineStatement {
   readonly kind: 'define';
   readonly span: Span;
-  readonly target: 'tenancy' | 'group' | 'dynamic-group';
+  readonly target: DefineTarget;
   readonly alias: Name;
   readonly ocid: Name;
 }

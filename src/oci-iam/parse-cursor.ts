@@ -26,8 +26,10 @@ export function show(tok: Token): string {
   return tok.text.length > SHOW_MAX ? `${tok.text.slice(0, SHOW_MAX - 1)}…` : tok.text;
 }
 
-function quoteFound(tok: Token): string {
-  return tok.kind === 'end' ? END : `'${show(tok)}'`;
+/** A token as quoted in a message: `'view'`; a quoted value shows its own quotes; `end of statement`. */
+export function quote(tok: Token): string {
+  if (tok.kind === 'end') return END;
+  return tok.text.startsWith("'") ? show(tok) : `'${show(tok)}'`;
 }
 
 export class Cursor {
@@ -35,6 +37,8 @@ export class Cursor {
   private prev: Token | undefined;
   readonly questionable: Questionable[] = [];
   readonly unresolved: Unresolved[] = [];
+  /** Inside an association statement, where `1.x` / `2.x` name the associated resources. */
+  association = false;
 
   constructor(
     readonly text: string,
@@ -48,8 +52,18 @@ export class Cursor {
     return { start: start + this.base, end: end + this.base };
   }
 
+  /** The text under a (shifted) span. */
+  textOf(span: Span): string {
+    return this.text.slice(span.start - this.base, span.end - this.base);
+  }
+
   spanOf(tok: Token): Span {
     return this.span(tok.start, tok.end);
+  }
+
+  /** The last consumed token. */
+  get previous(): Token | undefined {
+    return this.prev;
   }
 
   /** End (local) of the last consumed token. */
@@ -116,9 +130,9 @@ export class Cursor {
   fail(expected: readonly string[], what: string, hint?: string): never {
     const tok = this.tok;
     if (tok.kind === 'bad') this.failBad(tok);
-    const after = this.prev ? ` after '${show(this.prev)}'` : ' at the start of the statement';
+    const after = this.prev ? ` after ${quote(this.prev)}` : ' at the start of the statement';
     const found = tok.kind === 'end' ? END : tok.text;
-    const message = `expected ${what}${after}, found ${quoteFound(tok)}${hint ? ` (${hint})` : ''}`;
+    const message = `expected ${what}${after}, found ${quote(tok)}${hint ? ` (${hint})` : ''}`;
     const span = tok.kind === 'end' && this.prev ? this.spanOf(this.prev) : this.spanOf(tok);
     throw new ParseFailure(span, message, expected, found);
   }
@@ -129,7 +143,7 @@ export class Cursor {
   }
 
   private failBad(tok: Token): never {
-    throw new ParseFailure(this.spanOf(tok), `${tok.problem ?? 'unexpected text'}: '${show(tok)}'`, [], tok.text);
+    throw new ParseFailure(this.spanOf(tok), `${tok.problem ?? 'unexpected text'}: ${quote(tok)}`, [], tok.text);
   }
 
   note(code: QuestionableCode, span: Span, message: string): void {

@@ -19,7 +19,34 @@ ruleTester.run(rule, {
           - name: dbg
             securityContext: { allowPrivilegeEscalation: false }
     ` },
-    { name: 'windows pods are exempt', code: yaml`
+    { name: 'not checked before v1.8', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-v1-7 }
+      spec:
+        containers:
+          - name: web
+            securityContext: { allowPrivilegeEscalation: true }
+    `, policy: { version: '1.7' } },
+    { name: 'a restricted check: not run at the baseline level', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-baseline }
+      spec:
+        containers:
+          - name: web
+    `, policy: { level: 'baseline' } },
+    { name: 'windows pods are exempt from v1.25', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-windows-1-25 }
+      spec:
+        os: { name: windows }
+        containers:
+          - name: iis
+            securityContext: { allowPrivilegeEscalation: true }
+    `, policy: { version: '1.25' } },
+    { name: 'windows pods are exempt (newest version)', code: yaml`
       apiVersion: v1
       kind: Pod
       metadata: { name: ok-windows }
@@ -60,6 +87,34 @@ ruleTester.run(rule, {
     ` },
   ],
   invalid: [
+    {
+      name: 'windows pods are not exempt before v1.25',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: bad-windows-old }
+        spec:
+          os: { name: windows }
+          containers:
+            - name: iis
+      `,
+      policy: { version: '1.24' },
+      errors: [{ messageId: 'missing', line: 7, column: 7, endLine: 7, endColumn: 16 }],
+    },
+    {
+      name: 'v1.8, the first version with the check',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: bad-v1-8 }
+        spec:
+          containers:
+            - name: web
+              securityContext: { allowPrivilegeEscalation: true }
+      `,
+      policy: { version: '1.8' },
+      errors: [{ messageId: 'enabled', line: 7, column: 52, endLine: 7, endColumn: 56 }],
+    },
     {
       name: 'pod without securityContext: at the container name',
       code: yaml`

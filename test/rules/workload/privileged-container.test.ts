@@ -13,6 +13,20 @@ ruleTester.run(rule, {
             image: nginx
             securityContext: { privileged: false }
     `,
+    { name: 'unset, empty securityContext and null', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-unset }
+      spec:
+        initContainers:
+          - name: init
+            securityContext: {}
+        containers:
+          - name: web
+          - name: side
+            securityContext:
+              privileged:
+    ` },
     { name: 'string "true" is not a boolean', code: yaml`
       apiVersion: v1
       kind: Pod
@@ -22,6 +36,15 @@ ruleTester.run(rule, {
           - name: web
             securityContext:
               privileged: "true"
+    ` },
+    { name: 'a pod-level privileged field does not exist upstream', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-pod-level }
+      spec:
+        securityContext: { privileged: true }
+        containers:
+          - name: web
     ` },
     { name: 'not a workload', code: yaml`
       apiVersion: v1
@@ -46,7 +69,10 @@ ruleTester.run(rule, {
                   securityContext:
                     privileged: true
       `,
-      errors: [{ messageId: 'privileged', line: 11, column: 25, endLine: 11, endColumn: 29, message: 'Container "web" runs privileged: a compromise of it is a compromise of the node.' }],
+      errors: [{
+        messageId: 'privileged', line: 11, column: 25, endLine: 11, endColumn: 29,
+        message: 'Container "web" sets securityContext.privileged: true; baseline allows only false or unset: a compromise of it is a compromise of the node.',
+      }],
     },
     {
       name: 'cronjob init and ephemeral containers',
@@ -70,9 +96,28 @@ ruleTester.run(rule, {
                       securityContext: { privileged: true }
       `,
       errors: [
-        { messageId: 'privileged', line: 12, column: 46 },
-        { messageId: 'privileged', line: 17, column: 46 },
+        { messageId: 'privileged', line: 12, column: 46, message: 'Init container "init" sets securityContext.privileged: true; baseline allows only false or unset: a compromise of it is a compromise of the node.' },
+        { messageId: 'privileged', line: 17, column: 46, message: 'Ephemeral container "dbg" sets securityContext.privileged: true; baseline allows only false or unset: a compromise of it is a compromise of the node.' },
       ],
+    },
+    {
+      name: 'statefulset at baseline v1.0, windows pods are not exempt',
+      policy: { level: 'baseline', version: '1.0' },
+      code: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: { name: bad-sts }
+        spec:
+          serviceName: db
+          template:
+            spec:
+              os: { name: windows }
+              containers:
+                - name: db
+                  securityContext:
+                    privileged: true
+      `,
+      errors: [{ messageId: 'privileged', line: 12, column: 25, endColumn: 29 }],
     },
   ],
 });

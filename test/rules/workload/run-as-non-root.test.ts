@@ -40,7 +40,25 @@ ruleTester.run(rule, {
           - name: web
             securityContext: { runAsNonRoot: true }
     ` },
-    { name: 'user-namespaced pods (hostUsers: false) are exempt', code: yaml`
+    { name: 'user-namespaced pods (hostUsers: false) are exempt from v1.35', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-userns-1-35 }
+      spec:
+        hostUsers: false
+        securityContext: { runAsNonRoot: false }
+        containers:
+          - name: web
+    `, policy: { version: '1.35' } },
+    { name: 'a restricted check: not run at the baseline level', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: ok-baseline }
+      spec:
+        containers:
+          - name: web
+    `, policy: { level: 'baseline', version: '1.30' } },
+    { name: 'user-namespaced pods (hostUsers: false) are exempt (newest version)', code: yaml`
       apiVersion: v1
       kind: Pod
       metadata: { name: ok-userns }
@@ -87,6 +105,37 @@ ruleTester.run(rule, {
     ` },
   ],
   invalid: [
+    {
+      name: 'hostUsers: false is not exempt before v1.35',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: bad-userns-old }
+        spec:
+          hostUsers: false
+          containers:
+            - name: web
+      `,
+      policy: { version: '1.34' },
+      errors: [{ messageId: 'missing', line: 7, column: 7, endLine: 7, endColumn: 16 }],
+    },
+    {
+      name: 'v1.0: pod false with hostUsers: false',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: bad-v1-0 }
+        spec:
+          template:
+            spec:
+              hostUsers: false
+              securityContext: { runAsNonRoot: false }
+              containers:
+                - name: web
+      `,
+      policy: { version: '1.0' },
+      errors: [{ messageId: 'podDisabled', line: 8, column: 40, endLine: 8, endColumn: 45, message: 'The pod securityContext sets runAsNonRoot: false; containers that do not set it to true themselves may run as root ("web").' }],
+    },
     {
       name: 'pod without any setting: at the container name',
       code: yaml`

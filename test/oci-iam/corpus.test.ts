@@ -1,0 +1,139 @@
+/**
+ * Every statement of the OCI corpora (shared/corpora/oci/*.policy.txt, one statement per line)
+ * goes through the parser: nothing throws, every parsed statement round-trips through the
+ * canonical printer, and the statements that fail are exactly those listed, with reasons, in
+ * corpus-expectations.json. Prints per-file counts.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStatement, printStatement, stripSpans, type StatementResult } from '../../src/oci-iam/index.js';
+import expectations from './corpus-expectations.json' with { type: 'json' };
+
+const CORPUS = new URL('../../../shared/corpora/oci/', import.meta.url);
+
+interface Expected {
+  readonly file: string;
+  readonly statement: string;
+  readonly sources: string;
+  readonly error: string;
+  readonly category: 'invalid' | 'extraction-truncated';
+  readonly reason: string;
+  readonly completion?: string;
+}
+
+interface FileRun {
+  readonly file: string;
+  readonly lines: readonly string[];
+  readonly results: readonly StatementResult[];
+}
+
+const expected = expectations.errors as readonly Expected[];
+const key = (file: string, statement: string): string => `${file}\n${statement}`;
+
+function runCorpus(): FileRun[] {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.policy.txt')).sort();
+  return files.map((file) => {
+    // One statement per line; the files end with a newline and hold no blank or comment lines.
+    const lines = readFileSync(new URL(file, CORPUS), 'utf8').split('\n').filter((l) => l.length > 0);
+    return { file, lines, results: lines.map((l) => parseStatement(l)) };
+  });
+}
+
+describe('OCI IAM corpus', () => {
+  const started = performance.now();
+  const runs = runCorpus();
+  const elapsed = performance.now() - started;
+
+  it('reads every corpus file, one statement per line, matching its sources.tsv', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(11);
+    for (const run of runs) {
+      const tsv = readFileSync(new URL(run.file.replace('.policy.txt', '.sources.tsv'), CORPUS), 'utf8');
+      const rows = tsv.split('\n').slice(1).filter((l) => l.length > 0).map((l) => l.split('\t')[0]);
+      expect(run.lines, run.file).toEqual(rows);
+    }
+  });
+
+  it('parses the whole corpus quickly', () => {
+    const total = runs.reduce((n, r) => n + r.lines.length, 0);
+    expect(total).toBe(3674);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('round-trips every parsed statement through the canonical printer', () => {
+    const failures: string[] = [];
+    for (const run of runs) {
+      run.results.forEach((r, i) => {
+        if (!r.ok) return;
+        const printed = printStatement(r.statement);
+        const again = parseStatement(printed);
+        if (!again.ok) {
+          failures.push(`${run.file}:${i + 1}: printed text does not parse: ${again.error.message}\n  ${printed}`);
+        } else if (JSON.stringify(stripSpans(again.statement)) !== JSON.stringify(stripSpans(r.statement))) {
+          failures.push(`${run.file}:${i + 1}: AST differs after printing\n  ${run.lines[i] ?? ''}\n  ${printed}`);
+        } else if (printStatement(again.statement) !== printed) {
+          failures.push(`${run.file}:${i + 1}: printing is not stable\n  ${printed}`);
+        }
+      });
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps every span inside its line', () => {
+    for (const run of runs) {
+      run.results.forEach((r, i) => {
+        const len = (run.lines[i] ?? '').length;
+        const spans = r.ok ? [r.statement.span, ...r.questionable.map((q) => q.span), ...r.unresolved.map((u) => u.span)] : [r.error.span];
+        for (const s of spans) {
+          expect(s.start).toBeGreaterThanOrEqual(0);
+          expect(s.end).toBeLessThanOrEqual(len);
+          expect(s.start).toBeLessThanOrEqual(s.end);
+        }
+      });
+    }
+  });
+
+  it('fails exactly on the statements listed in corpus-expectations.json, with the listed message', () => {
+    const actual = new Map<string, string>();
+    for (const run of runs) {
+      run.results.forEach((r, i) => {
+        if (!r.ok) actual.set(key(run.file, run.lines[i] ?? ''), r.error.message);
+      });
+    }
+    const listed = new Map(expected.map((e) => [key(e.file, e.statement), e.error]));
+    expect([...actual.keys()].sort()).toEqual([...listed.keys()].sort());
+    for (const [k, message] of actual) expect(message, k).toBe(listed.get(k));
+  });
+
+  it('gives every listed error a reason, and every truncated statement parses once completed', () => {
+    for (const e of expected) {
+      expect(e.reason.length, e.statement).toBeGreaterThan(20);
+      if (e.category === 'extraction-truncated') {
+        expect(e.completion, e.statement).toBeDefined();
+        const joined = parseStatement(`${e.statement} ${e.completion ?? ''}`);
+        expect(joined.ok ? 'ok' : joined.error.message, e.statement).toBe('ok');
+      } else {
+        expect(e.category).toBe('invalid');
+      }
+    }
+  });
+
+  it('reports counts per source file', () => {
+    const rows = runs.map((run) => {
+      const ok = run.results.filter((r) => r.ok);
+      const count = (pick: (r: Extract<StatementResult, { ok: true }>) => number): number =>
+        ok.reduce((n, r) => n + (r.ok ? pick(r) : 0), 0);
+      return {
+        file: run.file.replace('.policy.txt', ''),
+        statements: run.lines.length,
+        parsed: ok.length,
+        errors: run.lines.length - ok.length,
+        questionable: count((r) => r.questionable.length),
+        unresolved: count((r) => r.unresolved.length),
+        'stmts unresolved': count((r) => (r.unresolved.length > 0 ? 1 : 0)),
+      };
+    });
+    console.log(`OCI IAM corpus: ${rows.reduce((n, r) => n + r.statements, 0)} statements parsed in ${elapsed.toFixed(0)} ms`);
+    console.table(rows);
+    expect(rows.every((r) => r.parsed + r.errors === r.statements)).toBe(true);
+  });
+});
