@@ -22,7 +22,7 @@ export default defineRule({
     securitySeverity: 7.5,
     description: 'A ConfigMap holds a value that looks like a password, token, key or other credential.',
     remediation: 'Move the value to a Secret (ideally synced from OCI Vault), reference it from the pod, and rotate the exposed credential.',
-    tags: ['secrets', 'cis-k8s:5.4.1'],
+    tags: ['secrets'],
     appliesTo: ['k8s'],
     recommended: true,
     messages: {
