@@ -53,10 +53,10 @@ describe('OCI IAM corpus', () => {
     }
   });
 
-  it('parses the whole corpus quickly', () => {
+  // Timing is reported (console, npm run bench), never asserted: a loaded machine must not fail CI.
+  it('reads every statement of the corpus', () => {
     const total = runs.reduce((n, r) => n + r.lines.length, 0);
     expect(total).toBe(3674);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('round-trips every parsed statement through the canonical printer', () => {
