@@ -3,7 +3,7 @@
  * `runAsUser`).
  */
 import type { Node } from 'yaml';
-import { defineRule, get, isUserNamespaced, roleName, scalar } from '../../src/rule-api.js';
+import { defineRule, get, isUserNamespaced, roleName, scalar, type Report } from '../../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
     },
     pss: { level: 'restricted', check: 'runAsUser', since: 23 },
   },
-  *check(ctx) {
+  *check(ctx): Generator<Report> {
     const workload = ctx.workload();
     if (!workload) return;
     // From policy v1.35 user-namespaced pods pass: UID 0 in the container is not root on the node.

@@ -4,7 +4,7 @@
  * Up to policy v1.18 only the alpha annotations count; from v1.19 only the fields do.
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { defineRule, get, getMap, isMap, isScalar, missingAnchor, roleName, str, type Workload } from '../../src/rule-api.js';
+import { defineRule, get, getMap, isMap, isScalar, missingAnchor, roleName, str, type Report, type Workload } from '../../src/rule-api.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -28,7 +28,7 @@ export default defineRule({
     },
     pss: { level: 'baseline', check: 'seccompProfile_baseline', since: 0 },
   },
-  *check(ctx) {
+  *check(ctx): Generator<Report> {
     const workload = ctx.workload();
     if (!workload) return;
     if (ctx.pss.minor < 19) {
@@ -36,7 +36,8 @@ export default defineRule({
       for (const { pair, key, target } of seccompAnnotations(workload)) {
         const value = str(pair.value) ?? '';
         if (value === 'runtime/default' || value === 'docker/default' || value.startsWith('localhost/')) continue;
-        const at = pair.value && !isNullNode(pair.value as Node) ? (pair.value as Node) : (pair.key as Node);
+        // A null value decodes to "": report it at the key.
+        const at = pair.value && !isNullNode(pair.value) ? pair.value : pair.key;
         yield { messageId: 'annotation', data: { key, value, target }, at };
       }
       return;
@@ -57,12 +58,12 @@ export default defineRule({
 });
 
 /** The seccomp alpha annotations that apply: the pod's, and one per container that exists. */
-function* seccompAnnotations(workload: Workload): Generator<{ pair: Pair; key: string; target: string }> {
+function* seccompAnnotations(workload: Workload): Generator<{ pair: Pair<Node, Node | null>; key: string; target: string }> {
   const annotations = getMap(workload.podMetadata, 'annotations');
   if (!annotations) return;
   const roles = new Map<string, string>();
   for (const c of workload.containers) if (!roles.has(c.name)) roles.set(c.name, `${roleName(c.role).toLowerCase()} "${c.name}"`);
-  for (const pair of annotations.items as Pair[]) {
+  for (const pair of annotations.items as Pair<Node, Node | null>[]) {
     const key = str(pair.key);
     if (key === undefined) continue;
     if (key === POD_ANNOTATION) yield { pair, key, target: 'the pod' };

@@ -4,7 +4,7 @@
  * `seccompProfile_restricted`; replaces `seccomp-profile-baseline` from v1.19).
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { defineRule, get, isMap, isScalar, isWindowsPod, missingAnchor, roleName, str } from '../../src/rule-api.js';
+import { defineRule, get, isMap, isScalar, isWindowsPod, missingAnchor, roleName, str, type Report } from '../../src/rule-api.js';
 
 const ALLOWED_TYPES = ['RuntimeDefault', 'Localhost'];
 
@@ -28,7 +28,7 @@ export default defineRule({
     },
     pss: { level: 'restricted', check: 'seccompProfile_restricted', since: 19, overrides: 'seccomp-profile-baseline' },
   },
-  *check(ctx) {
+  *check(ctx): Generator<Report> {
     const workload = ctx.workload();
     if (!workload) return;
     // From policy v1.25 Windows pods pass: the API rejects seccompProfile on them.

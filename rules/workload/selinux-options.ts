@@ -2,8 +2,8 @@
  * @fileoverview Custom SELinux options (a type outside the container types, or any user or
  * role) on the pod or a container (PSS baseline, check `seLinuxOptions`).
  */
-import type { Pair, YAMLMap } from 'yaml';
-import { defineRule, getMap, isScalar, roleName, str, type Workload } from '../../src/rule-api.js';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { defineRule, getMap, isScalar, roleName, str, type Report, type Workload } from '../../src/rule-api.js';
 
 /** Types allowed from policy v1.0 (the empty type means the runtime's default). */
 const TYPES_1_0 = ['container_t', 'container_init_t', 'container_kvm_t'];
@@ -28,22 +28,24 @@ export default defineRule({
     },
     pss: { level: 'baseline', check: 'seLinuxOptions', since: 0 },
   },
-  *check(ctx) {
+  *check(ctx): Generator<Report> {
     const workload = ctx.workload();
     if (!workload) return;
     const types = ctx.pss.minor >= 31 ? TYPES_1_31 : TYPES_1_0;
     const allowed = types.join(', ').replace(/, ([^,]*)$/, ' or $1');
     for (const { subject, options } of sources(workload)) {
-      for (const pair of options.items as Pair[]) {
-        if (!isScalar(pair.key) || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
-        const field = pair.key.value;
-        const value = str(pair.value) ?? String(pair.value);
+      for (const pair of options.items as Pair<Node, Node | null>[]) {
         const at = pair.value;
-        if (field === 'type' && value !== '' && !types.includes(value)) {
+        // Unset (or null) and empty values are allowed for every field.
+        if (!isScalar(pair.key) || !at || (isScalar(at) && at.value === null)) continue;
+        const field = pair.key.value;
+        const value = str(at) ?? String(at);
+        if (value === '') continue;
+        if (field === 'type' && !types.includes(value)) {
           yield { messageId: 'type', data: { subject, value, allowed }, at };
-        } else if (field === 'user' && value !== '') {
+        } else if (field === 'user') {
           yield { messageId: 'user', data: { subject, value }, at };
-        } else if (field === 'role' && value !== '') {
+        } else if (field === 'role') {
           yield { messageId: 'role', data: { subject, value }, at };
         }
       }
