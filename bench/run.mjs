@@ -5,7 +5,9 @@
  * separate child processes (so peak RSS is each one's own):
  *   floor — the `yaml` package alone: read each file and parseAllDocuments with a LineCounter;
  *   lint  — okelint's core call on the same directory (discovery, guarded reads, parse, rules,
- *           suppression, positions), recommended preset, single thread.
+ *           suppression, positions), recommended preset, single thread;
+ *   lsp   — bench/lsp.mjs: the language server's re-lint latency for a 2,000-line manifest after
+ *           a one-line edit, over stdio (target ≤ 20 ms median).
  * Prints median wall times over the runs, their ratio (target ≤ 1.5), files/s, MB/s, peak RSS.
  *
  *   node bench/run.mjs [--runs 5] [--files 2000] [--objects 20000] [--seed 1]
@@ -89,4 +91,8 @@ if (values.mode === 'floor') {
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+  // Language server: re-lint latency of a 2,000-line manifest after a one-line edit (bench/lsp.mjs).
+  const lsp = spawnSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'lsp.mjs')], { encoding: 'utf8' });
+  if (lsp.status !== 0) throw new Error(`lsp run failed: ${lsp.stderr}`);
+  process.stdout.write(lsp.stdout);
 }

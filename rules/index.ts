@@ -6,18 +6,26 @@ import capabilitiesBaseline from './workload/capabilities-baseline.js';
 import capabilitiesRestricted from './workload/capabilities-restricted.js';
 import dashboardExposed from './cluster-access/dashboard-exposed.js';
 import dashboardInstalled from './cluster-access/dashboard-installed.js';
+import hostNamespaces from './workload/host-namespaces.js';
+import hostPathVolume from './workload/host-path-volume.js';
 import hostPorts from './workload/host-ports.js';
 import hostProbesLifecycle from './workload/host-probes-lifecycle.js';
+import iamParseError from './cloud-control/iam-parse-error.js';
+import iamQuestionableSyntax from './cloud-control/iam-questionable-syntax.js';
+import iamUnresolved from './cloud-control/iam-unresolved.js';
 import imageLatestTag from './supply-chain/image-latest-tag.js';
 import imageNoDigest from './supply-chain/image-no-digest.js';
 import imageUntrustedRegistry from './supply-chain/image-untrusted-registry.js';
+import manifestSchema from './workload/manifest-schema.js';
 import metadataEndpointEgress from './workload/metadata-endpoint-egress.js';
 import missingResourceLimits from './workload/missing-resource-limits.js';
 import missingResourceRequests from './workload/missing-resource-requests.js';
 import namespaceNoDefaultDeny from './workload/namespace-no-default-deny.js';
 import namespaceNoLimitRange from './workload/namespace-no-limit-range.js';
+import namespaceNoPssEnforce from './workload/namespace-no-pss-enforce.js';
 import namespaceNoResourceQuota from './workload/namespace-no-resource-quota.js';
 import parseError from './general/parse-error.js';
+import podSecurityPolicyRemoved from './workload/pod-security-policy-removed.js';
 import privilegedContainer from './workload/privileged-container.js';
 import procMount from './workload/proc-mount.js';
 import procMountRestricted from './workload/proc-mount-restricted.js';
@@ -30,6 +38,7 @@ import rbacPodCreateIndirect from './cluster-access/rbac-pod-create-indirect.js'
 import rbacSecretsRead from './cluster-access/rbac-secrets-read.js';
 import rbacWildcard from './cluster-access/rbac-wildcard.js';
 import readonlyRootFilesystem from './workload/readonly-root-filesystem.js';
+import restrictedVolumeTypes from './workload/restricted-volume-types.js';
 import runAsNonRoot from './workload/run-as-non-root.js';
 import runAsUserRoot from './workload/run-as-user-root.js';
 import seccompProfileBaseline from './workload/seccomp-profile-baseline.js';
@@ -41,6 +50,7 @@ import selinuxOptions from './workload/selinux-options.js';
 import serviceAccountTokenAutomount from './workload/service-account-token-automount.js';
 import suppressionInvalid from './general/suppression-invalid.js';
 import tillerInstalled from './cluster-access/tiller-installed.js';
+import unsafeSysctls from './workload/unsafe-sysctls.js';
 import windowsHostProcess from './workload/windows-host-process.js';
 
 /** Every rule, sorted by id. */
@@ -51,18 +61,26 @@ export const rules: readonly AnyRule[] = [
   capabilitiesRestricted,
   dashboardExposed,
   dashboardInstalled,
+  hostNamespaces,
+  hostPathVolume,
   hostPorts,
   hostProbesLifecycle,
+  iamParseError,
+  iamQuestionableSyntax,
+  iamUnresolved,
   imageLatestTag,
   imageNoDigest,
   imageUntrustedRegistry,
+  manifestSchema,
   metadataEndpointEgress,
   missingResourceLimits,
   missingResourceRequests,
   namespaceNoDefaultDeny,
   namespaceNoLimitRange,
+  namespaceNoPssEnforce,
   namespaceNoResourceQuota,
   parseError,
+  podSecurityPolicyRemoved,
   privilegedContainer,
   procMount,
   procMountRestricted,
@@ -75,6 +93,7 @@ export const rules: readonly AnyRule[] = [
   rbacSecretsRead,
   rbacWildcard,
   readonlyRootFilesystem,
+  restrictedVolumeTypes,
   runAsNonRoot,
   runAsUserRoot,
   seccompProfileBaseline,
@@ -86,5 +105,6 @@ export const rules: readonly AnyRule[] = [
   serviceAccountTokenAutomount,
   suppressionInvalid,
   tillerInstalled,
+  unsafeSysctls,
   windowsHostProcess,
 ];

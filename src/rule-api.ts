@@ -30,3 +30,12 @@ export type { BindingFact, Item, RbacFact, RoleFact, RuleFact, SubjectFact } fro
 export { chainText, grantsText, RbacGraph, roleContentHits, ruleGrants } from './k8s/rbac-graph.js';
 export type { ContentHit, Grant, RuleMatch, Target } from './k8s/rbac-graph.js';
 export { BUILTIN_ROLES, DISCOVERY_ROLES } from './k8s/rbac-builtin.js';
+export { manifestSchemaIssues, type SchemaIssue } from './k8s/schema-validate.js';
+export { defineIamRule } from './engine/rule-api.js';
+export type { IamContext, IamPolicyInfo, IamRule, IamSourceKind } from './engine/rule-api.js';
+export type {
+  Action, AdmitStatement, AllowStatement, AssociateStatement, CallCondition, Comparison, ComparisonOp, Condition, DefineStatement,
+  EndorseStatement, GrantStatement, GroupCondition, Location, Name, Questionable, QuestionableCode, ResourceType, Span, Statement,
+  StatementKind, Subject, SubjectKind, Unresolved, UnresolvedPart, Value, Variable, Verb, WhereClause,
+} from './oci-iam/index.js';
+export { ALL_RESOURCES, IAM_RESOURCE_TYPES, RESOURCE_FAMILIES, isFamily, isKnownResourceType, printStatement, verbRank } from './oci-iam/index.js';

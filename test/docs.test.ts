@@ -16,6 +16,8 @@ const ROOT = new URL('../', import.meta.url).pathname;
 
 interface Example {
   readonly code: string;
+  /** The fence's language: `yaml` and `json` examples are linted as doc.yaml|doc.json, `policy` as doc.policy. */
+  readonly lang: string;
   readonly options?: Record<string, unknown>;
   readonly policy?: { readonly level?: 'baseline' | 'restricted'; readonly version?: string };
 }
@@ -27,10 +29,11 @@ function section(md: string, title: string): Example[] {
   const end = rest.search(/^## /m);
   const body = end < 0 ? rest : rest.slice(0, end);
   const out: Example[] = [];
-  const re = /(?:<!--\s*options:\s*(\{.*\})\s*-->\s*\n)?(?:<!--\s*policy:\s*(\{.*\})\s*-->\s*\n)?```(?:yaml|json)\n([\s\S]*?)```/g;
+  const re = /(?:<!--\s*options:\s*(\{.*\})\s*-->\s*\n)?(?:<!--\s*policy:\s*(\{.*\})\s*-->\s*\n)?```(yaml|json|policy)\n([\s\S]*?)```/g;
   for (const m of body.matchAll(re)) {
     out.push({
-      code: m[3] as string,
+      lang: m[3] as string,
+      code: m[4] as string,
       ...(m[1] && { options: JSON.parse(m[1]) as Record<string, unknown> }),
       ...(m[2] && { policy: JSON.parse(m[2]) as Example['policy'] }),
     });
@@ -52,7 +55,7 @@ describe('rule docs examples', () => {
         const config = ex.policy
           ? { ...base, pss: { level: ex.policy.level ?? base.pss.level, minor: parseMinor(ex.policy.version) ?? base.pss.minor } }
           : base;
-        return lintText({ path: 'doc.yaml', uri: 'doc.yaml', text: ex.code }, config, '2026-11-23').findings
+        return lintText({ path: `doc.${ex.lang}`, uri: `doc.${ex.lang}`, text: ex.code }, config, '2026-11-23').findings
           .filter((f) => f.ruleId === id && !f.suppression).length;
       };
       for (const ex of incorrect) expect(count(ex), `Incorrect example:\n${ex.code}`).toBeGreaterThan(0);

@@ -2,28 +2,47 @@
  * The fixture corpus: fixtures/<layer>/<rule-id>/ carries its expectations inline.
  * - `# expect: <id>[, <id>]` on the line where a finding of that rule must start;
  * - objects named `ok-*` must not fire the folder's rule, objects named `bad-*` must;
- * - an optional first-line `# lint-config: {"rules": {...}}` gives rule settings.
+ * - an optional first-line `# lint-config: {"rules": {...}}` gives rule settings;
+ * - where a trailing comment cannot share the line (policy text, JSON), a sidecar
+ *   `<file>.expect.json` (`[{"line": 3, "rule": "iam-parse-error"}]`) replaces the markers.
+ * The ok-/bad- naming applies to Kubernetes objects only.
  * A file directly in the rule's folder is linted alone; a sub-folder is a multi-file project
  * linted as one set (cross-document rules see all of it; the first line of its first file may
  * carry the lint-config). Everything runs through the engine's full pipeline (pre-pass, files,
  * project pass) with the strict preset (PSS at restricted, newest version); only the folder's
  * rule is compared.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/run.js';
 import type { ConfigFile } from '../src/engine/config-file.js';
 import { parseK8sFile } from '../src/sources/k8s-yaml.js';
+import { detectFormat } from '../src/sources/detect.js';
 import { registry } from './helpers/registry-config.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const EXPECT = /#\s*expect:\s*([a-z0-9, -]+?)\s*$/;
+const SIDECAR = /\.expect\.json$/;
 const units = globSync('fixtures/*/*/*', { cwd: ROOT, ignore: ['fixtures/demo/**', 'fixtures/helm/**'] }).sort()
-  .filter((p) => statSync(ROOT + p).isDirectory() || /\.(ya?ml|json)$/.test(p));
+  .filter((p) => statSync(ROOT + p).isDirectory() || (/\.(ya?ml|json|policy)$/.test(p) && !SIDECAR.test(p)));
 
 function filesOf(unit: string): string[] {
-  return statSync(ROOT + unit).isDirectory() ? globSync(`${unit}/**/*.{yaml,yml,json}`, { cwd: ROOT }).sort() : [unit];
+  return statSync(ROOT + unit).isDirectory()
+    ? globSync(`${unit}/**/*.{yaml,yml,json,policy}`, { cwd: ROOT }).filter((p) => !SIDECAR.test(p)).sort()
+    : [unit];
+}
+
+/** The rules expected on each line: `# expect:` markers, or the file's `.expect.json` sidecar. */
+function expectations(file: string, text: string): { line: number; rules: string[] }[] {
+  if (existsSync(`${ROOT}${file}.expect.json`)) {
+    const list = JSON.parse(readFileSync(`${ROOT}${file}.expect.json`, 'utf8')) as { line: number; rule: string }[];
+    return list.map((e) => ({ line: e.line, rules: [e.rule] }));
+  }
+  return text.split('\n').flatMap((line, i) => {
+    const m = EXPECT.exec(line);
+    return m ? [{ line: i + 1, rules: (m[1] as string).split(',').map((s) => s.trim()) }] : [];
+  });
 }
 
 function lintConfig(files: readonly string[]): ConfigFile['rules'] {
@@ -33,9 +52,9 @@ function lintConfig(files: readonly string[]): ConfigFile['rules'] {
 }
 
 describe('fixture corpus', () => {
-  it('has fixtures for every Kubernetes rule', () => {
+  it('has fixtures for every Kubernetes and IAM rule', () => {
     const covered = new Set(units.map((f) => f.split('/')[2]));
-    const missing = registry.filter((r) => r.meta.appliesTo.includes('k8s') && !covered.has(r.meta.id)).map((r) => r.meta.id);
+    const missing = registry.filter((r) => (r.meta.appliesTo.includes('k8s') || r.meta.appliesTo.includes('iam')) && !covered.has(r.meta.id)).map((r) => r.meta.id);
     expect(missing).toEqual([]);
   });
 
@@ -51,22 +70,24 @@ describe('fixture corpus', () => {
         inputs: files, cwd: ROOT, registry, overrides: {}, today: '2026-11-23',
         configFile: { path: ROOT + 'fixtures/.virtual-okelint.yaml', preset: 'strict', ...(rules && { rules }) },
       });
-      if (ruleId !== 'parse-error') expect(out.findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${f.file}: ${f.message}`)).toEqual([]);
+      for (const guard of ['parse-error', 'iam-parse-error']) {
+        if (ruleId !== guard) expect(out.findings.filter((f) => f.ruleId === guard).map((f) => `${f.file}: ${f.message}`)).toEqual([]);
+      }
       const mine = out.findings.filter((f) => f.ruleId === ruleId);
       const expected: string[] = [];
       const bad: string[] = [];
+      const k8sFiles = new Set<string>();
       for (const file of files) {
         const text = readFileSync(ROOT + file, 'utf8');
-        text.split('\n').forEach((line, i) => {
-          const m = EXPECT.exec(line);
-          if (m && (m[1] as string).split(',').map((s) => s.trim()).includes(ruleId)) expected.push(`${file}:${i + 1}`);
-        });
+        for (const e of expectations(file, text)) if (e.rules.includes(ruleId)) expected.push(`${file}:${e.line}`);
+        if (detectFormat(file, text) !== 'k8s') continue;
+        k8sFiles.add(file);
         bad.push(...parseK8sFile(file, text).resources.map((r) => r.name ?? '').filter((n) => n.startsWith('bad-')));
       }
       const actual = [...new Set(mine.map((f) => `${f.file}:${f.start.line}`))].sort();
       expect(actual, 'lines with findings vs # expect markers').toEqual(expected.sort());
       expect(expected.length, 'a fixture must expect at least one finding').toBeGreaterThan(0);
-      for (const f of mine) if (f.object) expect(f.object.name ?? '', `finding on a non-bad object at ${f.file}:${f.start.line}`).toMatch(/^bad-/);
+      for (const f of mine) if (f.object && k8sFiles.has(f.file)) expect(f.object.name ?? '', `finding on a non-bad object at ${f.file}:${f.start.line}`).toMatch(/^bad-/);
       const fired = new Set(mine.map((f) => f.object?.name));
       expect(bad.filter((n) => !fired.has(n)), 'bad-* objects that did not fire').toEqual([]);
     });

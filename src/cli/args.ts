@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { FailLevel, Preset } from '../engine/config-types.js';
 import type { LevelSetting } from '../engine/types.js';
 import type { Format } from '../report/input.js';
+import { INPUT_TYPES, type InputType } from '../sources/detect.js';
 
 export type Command =
   | { readonly kind: 'help' }
@@ -31,6 +32,8 @@ export interface LintOptions {
   readonly chartRoot?: string;
   readonly baseline?: string;
   readonly writeBaseline?: string;
+  /** `--type`: read every input as this format. */
+  readonly type?: InputType;
 }
 
 export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -40,7 +43,7 @@ const PRESETS = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as c
 const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
 const RULE_LEVELS = ['off', 'note', 'warning', 'error'] as const;
 /** Options from DESIGN's contract that later versions implement; refused clearly for now. */
-const NOT_YET = ['type', 'fix', 'fix-dry-run', 'jobs'] as const;
+const NOT_YET = ['fix', 'fix-dry-run', 'jobs'] as const;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -102,7 +105,8 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
   const format = oneOf('format', v.format, FORMATS);
   const preset = oneOf('preset', v.preset, PRESETS);
   const failLevel = oneOf('fail-level', v['fail-level'], FAIL_LEVELS);
-  for (const r of [format, preset, failLevel]) if (r instanceof Error) return { ok: false, error: r.message };
+  const type = oneOf('type', v.type, INPUT_TYPES);
+  for (const r of [format, preset, failLevel, type]) if (r instanceof Error) return { ok: false, error: r.message };
   const rules: [string, LevelSetting][] = [];
   for (const spec of v.rule ?? []) {
     const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
@@ -141,6 +145,7 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
         ...(v['chart-root'] !== undefined && { chartRoot: v['chart-root'] }),
         ...(v.baseline !== undefined && { baseline: v.baseline }),
         ...(v['write-baseline'] !== undefined && { writeBaseline: v['write-baseline'] }),
+        ...(type !== undefined && !(type instanceof Error) && { type }),
       },
     },
   };

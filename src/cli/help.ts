@@ -1,4 +1,4 @@
-export const HELP = `okelint — offline security linter for OKE estates (Kubernetes manifests, Helm output)
+export const HELP = `okelint — offline security linter for OKE estates (Kubernetes manifests, Helm output, OCI IAM policies)
 
 Usage:
   okelint [options] <paths|globs|->      lint files (directories are walked; - reads stdin)
@@ -14,6 +14,8 @@ Options:
                                           enable exactly the Pod Security Standards checks of a level
       --chart-root DIR                    chart behind helm template output: findings move to its
                                           template lines (default: charts found under the cwd)
+      --type k8s|helm|iam|oke|terraform   read every input as this format (default: by extension
+                                          and content; .policy and OCI policy JSON are iam)
       --kubernetes-version 1.x            Pod Security Standards policy version (default: newest)
       --rule ID=off|note|warning|error    set a rule's level (repeatable)
       --fail-level error|warning|note|none
@@ -33,6 +35,6 @@ warnings); 2 bad usage, invalid config, a path that does not exist, or an intern
 
 Suppress a finding with a reason:
   # okelint-disable-next-line <rule-id>[,<rule-id>] -- <reason>
-  # okelint-disable <rule-id> -- <reason>        (rest of the YAML document)
+  # okelint-disable <rule-id> -- <reason>        (rest of the YAML document or policy file)
   metadata.annotations: okelint.io/ignore: "<rule-id>", okelint.io/ignore-reason: "<reason>"
 `;

@@ -46,7 +46,10 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       case 'version': io.stdout.write(`${version()}\n`); return 0;
       case 'rules': io.stdout.write(listRules(registry, cmd.format)); return 0;
       case 'explain': return explain(cmd.ruleId, io);
-      case 'lsp': io.stderr.write('okelint: the language server is not available in this version yet\n'); return 2;
+      case 'lsp': {
+        const { startServer } = await import('../lsp/server.js');
+        return await startServer({ input: io.stdin, output: io.stdout, cwd: io.cwd, env: io.env });
+      }
       case 'lint': return await lintCommand(cmd.opts, io);
     }
   } catch (e) {
@@ -75,6 +78,7 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
     stdin: io.stdin,
     ...(opts.chartRoot !== undefined && { chartRoot: opts.chartRoot }),
     ...(opts.stdinFilename !== undefined && { stdinFilename: opts.stdinFilename }),
+    ...(opts.type !== undefined && { type: opts.type }),
     today: new Date().toISOString().slice(0, 10),
   });
   let findings = outcome.findings;

@@ -35,24 +35,28 @@ export type AnchorOf = (resource: K8sResource | undefined, at: At, redact?: bool
 
 /** Resolves anchors in one file. */
 export function anchorFactory(file: TextFile, uri: string): AnchorOf {
-  return (resource, at, redact) => {
-    const span = spanOf(at);
-    const start = positionOf(file.lineCounter, span.start);
-    const end = positionOf(file.lineCounter, span.end);
-    let lineText = lineTextOf(file.text, file.lineCounter, start.line);
-    if (redact) lineText = mask(lineText, start, end, span);
-    return {
-      file: file.path,
-      uri,
-      lineText,
-      span,
-      start,
-      end,
-      path: resource ? pathTo(resource.node, at) : [],
-      ...(resource && { object: identityOf(resource) }),
-      ...(resource?.helmTemplate !== undefined && { helmTemplate: resource.helmTemplate }),
-    };
-  };
+  return (resource, at, redact) => positionAnchor(file, uri, at, {
+    path: resource ? pathTo(resource.node, at) : [],
+    ...(resource && { object: identityOf(resource) }),
+    ...(resource?.helmTemplate !== undefined && { helmTemplate: resource.helmTemplate }),
+  }, redact);
+}
+
+/** What a finding belongs to, besides its position: field path and object identity. */
+export interface AnchorPlace {
+  readonly path: readonly (string | number)[];
+  readonly object?: ObjectIdentity;
+  readonly helmTemplate?: string;
+}
+
+/** Positions `at` in `file` (any unit kind: the caller gives the path and identity). */
+export function positionAnchor(file: TextFile, uri: string, at: At, place: AnchorPlace, redact?: boolean): PositionedAnchor {
+  const span = spanOf(at);
+  const start = positionOf(file.lineCounter, span.start);
+  const end = positionOf(file.lineCounter, span.end);
+  let lineText = lineTextOf(file.text, file.lineCounter, start.line);
+  if (redact) lineText = mask(lineText, start, end, span);
+  return { file: file.path, uri, lineText, span, start, end, ...place };
 }
 
 /** Numbers repeated fingerprints within one scope (a file, or the project pass). */

@@ -7,7 +7,10 @@ import { anchorFactory, findingAt, Fingerprints, reportLevel, type PositionedAnc
 import type { ResolvedConfig } from './config-types.js';
 import type { Anchor, At } from './rule-api.js';
 import { fileSuppressions, suppress, type Cover } from './suppress.js';
-import type { Finding } from './types.js';
+import type { Finding, Notice } from './types.js';
+import { lintIamSource } from './lint-iam.js';
+import { detectFormat, iamFlavor, type InputType } from '../sources/detect.js';
+import { readIamSource } from '../sources/iam-policy.js';
 import { parseK8sFile } from '../sources/k8s-yaml.js';
 import type { K8sResource } from '../k8s/resource.js';
 import { workloadOf, type Workload } from '../k8s/workload.js';
@@ -19,6 +22,10 @@ export interface FileResult {
   readonly skippedDocuments: number;
   /** The file's valid suppressions, for findings the project pass makes later. */
   readonly covers: readonly Cover[];
+  /** Problems with the file that are not findings (no reader for its format yet). */
+  readonly notices?: readonly Notice[];
+  /** Not linted at all (counted as skipped). */
+  readonly skipped?: boolean;
 }
 
 export interface LintFileInput {
@@ -27,6 +34,8 @@ export interface LintFileInput {
   /** Repository-relative path for SARIF. */
   readonly uri: string;
   readonly text: string;
+  /** `--type`: forces the format instead of detecting it from the extension and content. */
+  readonly type?: InputType;
 }
 
 /** What the engine knows about the whole linted set before linting a file. */
@@ -48,6 +57,10 @@ export function lintFile(
   project: ProjectInfo = NO_PROJECT,
   facts?: FactSink,
 ): FileResult {
+  const format = detectFormat(input.path, input.text, input.type);
+  if (format === 'iam') return lintIamSource(readIamSource(input.path, input.text, iamFlavor(input.path, input.text)), input.uri, config, today);
+  // TODO(terraform, oke): plug the readers in here (IAM statements of oci_identity_policy go through buildIamSource + lintIamSource).
+  if (format !== 'k8s') return noReader(input.path, format);
   const parsed = parseK8sFile(input.path, input.text);
   const findings: Finding[] = [];
   const anchorOf = anchorFactory(parsed.file, input.uri);
@@ -97,6 +110,13 @@ export function lintFile(
   const all = findings.map((f) => suppress(f, covers, config.exclude)).concat(invalid);
   all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: all, objects: parsed.resources.length, skippedDocuments: parsed.skippedDocuments, covers };
+}
+
+const FORMAT_NAMES = { terraform: 'Terraform files', oke: 'OKE cluster configuration' } as const;
+
+function noReader(path: string, format: keyof typeof FORMAT_NAMES): FileResult {
+  const message = `no reader for ${FORMAT_NAMES[format]} yet: the file was not linted`;
+  return { findings: [], objects: 0, skippedDocuments: 0, covers: [], notices: [{ file: path, message }], skipped: true };
 }
 
 /** The positioned anchor behind a rule's opaque Anchor. */

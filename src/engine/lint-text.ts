@@ -6,11 +6,14 @@ import type { ResolvedConfig } from './config-types.js';
 import { lintFile, type FactSink, type FileResult } from './lint-file.js';
 import { runProjectRules } from './project-pass.js';
 import { ProjectScanner } from './project-scan.js';
+import type { InputType } from '../sources/detect.js';
 
 export interface LintTextInput {
   readonly path: string;
   readonly uri: string;
   readonly text: string;
+  /** Forces the format (as `--type`); else detected from the path and the text. */
+  readonly type?: InputType;
 }
 
 export function lintText(input: LintTextInput, config: ResolvedConfig, today: string): FileResult {

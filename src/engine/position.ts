@@ -6,7 +6,7 @@ import { isMap, isNode, isPair, isSeq, type LineCounter, type Node, type Pair } 
 import type { At } from './rule-api.js';
 import type { Position, Span } from './types.js';
 
-/** The span an anchor covers: a node's value range, a pair from key start to value end. */
+/** The span an anchor covers: a node's value range, a pair from key start to value end, an IAM node's span. */
 export function spanOf(at: At): Span {
   if (isPair(at)) {
     const pair = at as Pair<Node | null, Node | null>;
@@ -18,7 +18,8 @@ export function spanOf(at: At): Span {
     const range = at.range;
     return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
   }
-  const range = (at as { readonly range: readonly [number, number] }).range;
+  if ('span' in at) return { start: at.span.start, end: at.span.end };
+  const range = at.range;
   return { start: range[0], end: range[1] };
 }
 

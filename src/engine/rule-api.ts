@@ -11,16 +11,23 @@
  * - a whole-object problem points at the object's `kind` value.
  */
 import type { Node, Pair } from 'yaml';
-import type { Layer, Level } from './types.js';
+import type { Layer, Level, Span } from './types.js';
 import type { K8sResource } from '../k8s/resource.js';
+import type { Questionable, Statement, Unresolved } from '../oci-iam/ast.js';
 import type { Workload } from '../k8s/workload.js';
 import type { PssMeta, PssPolicy } from '../k8s/pss.js';
 
-/** Kinds of unit a rule can apply to. `engine` rules are emitted by the engine itself. */
-export type UnitKind = 'k8s' | 'engine';
+/**
+ * Kinds of unit a rule can apply to: Kubernetes objects, OCI IAM policy statements. `engine`
+ * rules are emitted by the engine itself.
+ */
+export type UnitKind = 'k8s' | 'iam' | 'engine';
 
-/** Where a report points: a yaml node, a pair (key start to value end) or an explicit span. */
-export type At = Node | Pair | { readonly range: readonly [number, number] };
+/**
+ * Where a report points: a yaml node, a pair (key start to value end), an explicit range, or
+ * anything with a `span` in file offsets (every IAM AST node, a questionable or unresolved item).
+ */
+export type At = Node | Pair | { readonly range: readonly [number, number] } | { readonly span: Span };
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
@@ -114,10 +121,42 @@ export interface ProjectRule<O, F> {
   analyze(facts: readonly F[], ctx: ProjectContext<O>): Iterable<ProjectReport>;
 }
 
+/** Where an IAM statement was read from. */
+export type IamSourceKind = 'text' | 'json' | 'terraform';
+
+/** The policy a statement belongs to (the name is known for JSON and Terraform policies). */
+export interface IamPolicyInfo {
+  readonly name?: string;
+  readonly compartmentId?: string;
+  /** Every statement of the same policy that parsed, in order (the checked one included). */
+  readonly statements: readonly Statement[];
+}
+
+export interface IamContext<O> {
+  /** The parsed statement; every node's `span` is in file offsets and can be reported as `at`. */
+  readonly statement: Statement;
+  readonly policy: IamPolicyInfo;
+  readonly source: IamSourceKind;
+  readonly options: O;
+  /** Soft syntax problems the parser noted in this statement. */
+  readonly questionable: readonly Questionable[];
+  /** Parts of this statement hidden by `${...}`, `%v` or a `<placeholder>`. */
+  readonly unresolved: readonly Unresolved[];
+  /** The statement text under `at` as the parser saw it (JSON escapes decoded). */
+  textOf(at: { readonly span: Span }): string;
+}
+
+/** A rule over OCI IAM policy statements (`appliesTo: ['iam']`). */
+export interface IamRule<O = undefined> {
+  readonly meta: RuleMeta<O>;
+  checkStatement(ctx: IamContext<O>): Iterable<Report>;
+}
+
 /** A rule with its types erased, as the registry holds it. */
 export interface AnyRule {
   readonly meta: RuleMeta<unknown>;
   check?(ctx: K8sContext<unknown>): Iterable<Report>;
+  checkStatement?(ctx: IamContext<unknown>): Iterable<Report>;
   collect?(ctx: K8sContext<unknown>): Iterable<unknown>;
   analyze?(facts: readonly unknown[], ctx: ProjectContext<unknown>): Iterable<ProjectReport>;
 }
@@ -127,5 +166,9 @@ export function defineRule<O = undefined>(rule: Rule<O>): Rule<O> {
 }
 
 export function defineProjectRule<O = undefined, F = unknown>(rule: ProjectRule<O, F>): ProjectRule<O, F> {
+  return rule;
+}
+
+export function defineIamRule<O = undefined>(rule: IamRule<O>): IamRule<O> {
   return rule;
 }

@@ -18,8 +18,10 @@ import { readGuarded, readStdin, type ReadResult } from '../files/read.js';
 import { ProjectScanner } from './project-scan.js';
 import { findChartRoots } from '../helm/chart-roots.js';
 import { HelmMapper } from '../helm/map.js';
+import type { InputType } from '../sources/detect.js';
 
-export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+// TODO(terraform): add '.tf' once the Terraform reader (src/sources/hcl/) is plugged into lintFile.
+export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json', '.policy'] as const;
 
 export interface LintRequest {
   readonly inputs: readonly string[];
@@ -37,6 +39,8 @@ export interface LintRequest {
   readonly chartRoot?: string;
   /** YYYY-MM-DD, for `okelint.io/ignore-until`. */
   readonly today: string;
+  /** `--type`: read every file as this format instead of detecting it. */
+  readonly type?: InputType;
 }
 
 export interface LintOutcome {
@@ -105,8 +109,10 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     const read = await input.read();
     if (!read.ok) { filesSkipped++; notices.push({ file: input.display, message: read.reason }); continue; }
     if (read.text.trim() === '') notices.push({ file: input.display, message: 'empty file: nothing to lint' });
-    const res = lintFile({ path: input.display, uri: input.uri, text: read.text }, input.cfg, req.today, project, facts);
+    const res = lintFile({ path: input.display, uri: input.uri, text: read.text, ...(req.type && { type: req.type }) }, input.cfg, req.today, project, facts);
     if (res.covers.length) covers.set(input.display, res.covers);
+    if (res.notices) notices.push(...res.notices);
+    if (res.skipped) { filesSkipped++; continue; }
     filesLinted++;
     objects += res.objects;
     documentsSkipped += res.skippedDocuments;

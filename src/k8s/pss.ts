@@ -60,8 +60,11 @@ export function namespaceLabelsOf(ns: K8sResource): NamespaceLabels {
   const labels = getMap(ns.metadata, 'labels');
   const label = (key: string): string | undefined => str(get(labels, PREFIX + key));
   const enforce = label('enforce');
-  const level = LEVELS.find((l) => l === enforce);
-  const version = parseMinor(label('enforce-version'));
+  // As the admission controller: an invalid level is evaluated as restricted, and an
+  // enforce-version other than `latest` or `v1.<minor>` (no leading zeros) as the latest.
+  const level = enforce === undefined ? undefined : (LEVELS.find((l) => l === enforce) ?? 'restricted');
+  const rawVersion = label('enforce-version');
+  const version = rawVersion !== undefined && /^(latest|v1\.(0|[1-9]\d*))$/.test(rawVersion) ? parseMinor(rawVersion) : undefined;
   const warn = label('warn');
   const audit = label('audit');
   const withVersion = (name: string, v: string | undefined): string | undefined => {

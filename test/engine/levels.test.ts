@@ -29,3 +29,17 @@ describe('per-report levels', () => {
     expect(out.findings.map((f) => f.level)).toEqual(['note', 'note']);
   });
 });
+
+describe('namespace Pod Security labels, read as the admission controller does', () => {
+  it('treats an invalid level as restricted and a malformed version as the latest', async () => {
+    const { parseK8sFile } = await import('../../src/sources/k8s-yaml.js');
+    const { namespaceLabelsOf, LATEST_PSS_MINOR } = await import('../../src/k8s/pss.js');
+    const ns = (labels: string) => parseK8sFile('n.yaml', `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n  labels:\n${labels}`).resources[0];
+    const of = (labels: string) => { const r = ns(labels); if (!r) throw new Error('no namespace'); return namespaceLabelsOf(r); };
+    expect(of('    pod-security.kubernetes.io/enforce: Restricted\n').enforce).toBe('restricted');
+    expect(of('    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: "1.30"\n').enforceVersion).toBeUndefined();
+    expect(of('    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: v1.05\n').enforceVersion).toBeUndefined();
+    expect(of('    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: v1.30\n').enforceVersion).toBe(30);
+    expect(of('    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: latest\n').enforceVersion).toBe(LATEST_PSS_MINOR);
+  });
+});

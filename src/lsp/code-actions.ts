@@ -1,0 +1,203 @@
+/**
+ * Quick fixes for okelint diagnostics: autofixes (from providers registered by the server; none
+ * yet), "Disable RULE for this line" (a `# okelint-disable-next-line RULE --` comment above, or the
+ * id added to such a comment already there) and "Disable RULE for this object" (the
+ * `okelint.io/ignore` annotation plus an `okelint.io/ignore-reason`).
+ *
+ * The reason is left EMPTY on purpose: a suppression without a reason suppresses nothing and is
+ * reported as `suppression-invalid`, so the finding stays visible, with an error on the new
+ * comment, until the user writes why. A placeholder text would count as a reason and silence the
+ * finding with no justification. Clients that take snippet edits get the cursor where the reason goes.
+ */
+import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SOURCE, type DiagnosticData } from './diagnostics.js';
+
+/** What an autofix provider sees for one diagnostic. */
+export interface AutofixInput {
+  readonly document: TextDocument;
+  readonly diagnostic: Diagnostic;
+  readonly data: DiagnosticData;
+}
+
+/**
+ * The hook for rule autofixes: returns `quickfix` code actions (with their edits) for a
+ * diagnostic, or none. Listed before the disable actions.
+ */
+export type AutofixProvider = (input: AutofixInput) => readonly CodeAction[];
+
+export interface CodeActionInput {
+  readonly document: TextDocument;
+  /** The diagnostics of the request's context (okelint's are picked out by `source`). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The client applies SnippetTextEdits (`workspace.workspaceEdit.snippetEditSupport`). */
+  readonly snippets: boolean;
+  readonly autofixes: readonly AutofixProvider[];
+}
+
+/** Rules whose findings are not suppressed from the editor (syntax and suppression errors). */
+const NOT_DISABLED = new Set(['parse-error', 'suppression-invalid']);
+
+/** An edit before it becomes a TextEdit or a SnippetTextEdit. */
+interface Edit {
+  readonly range: Range;
+  readonly text: string;
+  /** The same text as a snippet (with `$0` where the reason goes). */
+  readonly snippet: string;
+}
+
+/** The quick fixes for the request's okelint diagnostics: every autofix first, then the disables. */
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const fixes: CodeAction[] = [];
+  const disables: CodeAction[] = [];
+  const { document } = input;
+  const kind = documentKind(document);
+  for (const diagnostic of input.diagnostics) {
+    const data = dataOf(diagnostic);
+    if (!data) continue;
+    for (const p of input.autofixes) fixes.push(...p({ document, diagnostic, data }));
+    if (NOT_DISABLED.has(data.ruleId) || kind === 'other') continue;
+    const line = disableLineEdit(document.getText(), diagnostic.range.start.line, data.ruleId);
+    if (line) disables.push(action(`Disable ${data.ruleId} for this line`, document, diagnostic, [line], input.snippets));
+    if (kind !== 'yaml') continue;
+    const object = disableObjectEdits(document.getText(), document.offsetAt(diagnostic.range.start), data.ruleId, document);
+    if (object) disables.push(action(`Disable ${data.ruleId} for this object`, document, diagnostic, object, input.snippets));
+  }
+  return fixes.concat(disables);
+}
+
+/** `yaml` (comments and annotations), `policy` (comments only) or `other` (JSON, Terraform: neither). */
+function documentKind(doc: TextDocument): 'yaml' | 'policy' | 'other' {
+  const path = doc.uri.toLowerCase();
+  if (path.endsWith('.policy')) return 'policy';
+  if (doc.languageId === 'yaml' || /\.ya?ml$/.test(path)) return 'yaml';
+  return 'other';
+}
+
+function dataOf(d: Diagnostic): DiagnosticData | undefined {
+  if (d.source !== SOURCE || typeof d.data !== 'object' || d.data === null) return undefined;
+  const data = d.data as Partial<DiagnosticData>;
+  return typeof data.ruleId === 'string' && typeof data.layer === 'string' ? (data as DiagnosticData) : undefined;
+}
+
+function action(title: string, doc: TextDocument, diagnostic: Diagnostic, edits: readonly Edit[], snippets: boolean): CodeAction {
+  const edit: WorkspaceEdit = snippets
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.snippet } })) }] }
+    : { changes: { [doc.uri]: edits.map((e): TextEdit => ({ range: e.range, newText: e.text })) } };
+  return { title, kind: 'quickfix', diagnostics: [diagnostic], edit };
+}
+
+const DIRECTIVE_IDS = /^([ \t]*#[ \t]*okelint-disable-next-line[ \t]+)([^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)/;
+
+/**
+ * The edit that disables `ruleId` on 0-based `line`: adds the id to a directive on the line
+ * above, or inserts a new directive there at the line's indentation. Undefined when the
+ * directive above already names the rule (then it lacks a reason, and says so itself).
+ */
+export function disableLineEdit(text: string, line: number, ruleId: string): Edit | undefined {
+  const lines = text.split('\n');
+  const current = lines[line] ?? '';
+  const above = line > 0 ? (lines[line - 1] ?? '').replace(/\r$/, '') : undefined;
+  const m = above === undefined ? null : DIRECTIVE_IDS.exec(above);
+  if (m && m[2] !== undefined && !m[2].startsWith('--')) {
+    const ids = m[2].split(',').map((s) => s.trim());
+    if (ids.includes(ruleId)) return undefined;
+    const at = { line: line - 1, character: m[0].length };
+    const text = `,${ruleId}`;
+    return { range: { start: at, end: at }, text, snippet: escapeSnippet(text) };
+  }
+  const indent = /^[ \t]*/.exec(current)?.[0] ?? '';
+  const head = `${indent}# okelint-disable-next-line ${ruleId} --`;
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, text: `${head}\n`, snippet: `${escapeSnippet(head)} $0\n` };
+}
+
+/**
+ * The edits that add `ruleId` to the `okelint.io/ignore` annotation of the Kubernetes object at
+ * `offset`, with an empty `okelint.io/ignore-reason` when there is none. Only block-style
+ * `metadata` (and block-style `annotations`, when present) are edited; otherwise undefined.
+ */
+export function disableObjectEdits(text: string, offset: number, ruleId: string, doc: Pick<TextDocument, 'positionAt'>): Edit[] | undefined {
+  const object = objectAt(text, offset);
+  const metadata = object && pairValue(object, 'metadata');
+  if (!isMap(metadata) || metadata.flow || metadata.items.length === 0) return undefined;
+  const at = (o: number): Range => ({ start: doc.positionAt(o), end: doc.positionAt(o) });
+  const reasonLine = (indent: string): Pick<Edit, 'text' | 'snippet'> => ({
+    text: `${indent}okelint.io/ignore-reason: ""\n`,
+    snippet: `${indent}okelint.io/ignore-reason: "$0"\n`,
+  });
+  const annotationsPair = pairOf(metadata, 'annotations');
+  if (!annotationsPair) {
+    const first = keyStart(metadata.items[0]);
+    if (first === undefined) return undefined;
+    const indent = indentAt(text, first);
+    const head = `${indent}annotations:\n${indent}  okelint.io/ignore: ${JSON.stringify(ruleId)}\n`;
+    const reason = reasonLine(`${indent}  `);
+    return [{ range: at(lineStart(text, first)), text: head + reason.text, snippet: escapeSnippet(head) + reason.snippet }];
+  }
+  const annotations = annotationsPair.value;
+  if (!isMap(annotations) || annotations.flow || annotations.items.length === 0) return undefined;
+  const first = keyStart(annotations.items[0]);
+  if (first === undefined) return undefined;
+  const indent = indentAt(text, first);
+  const ignore = pairOf(annotations, 'okelint.io/ignore');
+  const hasReason = pairOf(annotations, 'okelint.io/ignore-reason') !== undefined;
+  if (!ignore) {
+    const line = `${indent}okelint.io/ignore: ${JSON.stringify(ruleId)}\n`;
+    const reason = hasReason ? { text: '', snippet: '' } : reasonLine(indent);
+    return [{ range: at(lineStart(text, first)), text: line + reason.text, snippet: escapeSnippet(line) + reason.snippet }];
+  }
+  const value = ignore.value;
+  const ignoreKey = keyStart(ignore);
+  if (!isScalar(value) || !value.range || ignoreKey === undefined) return undefined;
+  const ids = String(value.value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.includes(ruleId)) return undefined;
+  const replaced = JSON.stringify([...ids, ruleId].join(','));
+  const edits: Edit[] = [];
+  if (!hasReason) edits.push({ range: at(lineStart(text, ignoreKey)), ...reasonLine(indent) });
+  edits.push({ range: { start: doc.positionAt(value.range[0]), end: doc.positionAt(value.range[1]) }, text: replaced, snippet: escapeSnippet(replaced) });
+  return edits;
+}
+
+/** The Kubernetes object (a `List` item when the offset is inside one) whose node holds `offset`. */
+function objectAt(text: string, offset: number): YAMLMap | undefined {
+  for (const doc of parseAllDocuments(text)) {
+    if (doc.errors.length > 0 || offset < doc.range[0] || offset > doc.range[2]) continue;
+    const root = doc.contents;
+    if (!isMap(root)) return undefined;
+    const kind = pairValue(root, 'kind');
+    const items = isScalar(kind) && String(kind.value).endsWith('List') ? pairValue(root, 'items') : undefined;
+    if (isSeq(items)) {
+      const item = items.items.find((i) => isMap(i) && i.range && i.range[0] <= offset && offset < i.range[2]);
+      if (isMap(item)) return item;
+    }
+    return root;
+  }
+  return undefined;
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+function pairValue(map: YAMLMap, key: string): unknown {
+  return pairOf(map, key)?.value;
+}
+
+function keyStart(pair: Pair | undefined): number | undefined {
+  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The indentation of a block key at `offset`: its column, as spaces. */
+function indentAt(text: string, offset: number): string {
+  return ' '.repeat(offset - lineStart(text, offset));
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, '\\$&');
+}
