@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // The VS Code client extension is CommonJS, as VS Code loads it.
+    files: ['editors/vscode/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.ts', 'rules/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

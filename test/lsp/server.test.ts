@@ -169,6 +169,25 @@ describe('okelint lsp --stdio', () => {
     expect(client.child.exitCode).toBe(null);
   });
 
+  it('reloads the config when the open config file is saved (clients without file watchers)', async () => {
+    const root = workspace({ '.okelint.yaml': 'preset: pss-baseline\n', 'pod.yaml': POD });
+    client = (await LspClient.start({ root, workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } })).client;
+    const uri = pathToFileURL(join(root, 'pod.yaml')).href;
+    const configUri = pathToFileURL(join(root, '.okelint.yaml')).href;
+    expect(codes(await client.open(uri, POD))).toEqual(['privileged-container']);
+    await client.connection.sendNotification(proto.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: configUri, languageId: 'yaml', version: 1, text: 'preset: pss-baseline\n' },
+    });
+    const edited = 'preset: pss-baseline\nrules:\n  host-ports: off\n  privileged-container: warning\n';
+    await client.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri: configUri, version: 2 }, contentChanges: [{ text: edited }] });
+    writeFileSync(join(root, '.okelint.yaml'), edited);
+    await client.connection.sendNotification(proto.DidSaveTextDocumentNotification.type, { textDocument: { uri: configUri } });
+    const reloaded = await client.waitFor(uri, (p) => p.diagnostics[0]?.severity === 2);
+    expect(reloaded.diagnostics.map((d) => [d.code, d.severity])).toEqual([['privileged-container', 2]]);
+    // The config file itself is never linted as a manifest.
+    expect(client.log.filter((p) => p.uri === configUri)).toEqual([]);
+  });
+
   it('honours .okelintignore, skips formats the engine does not read, and lints JSON without comment fixes', async () => {
     const root = workspace({ '.okelintignore': 'generated/\n', 'generated/pod.yaml': POD, '.okelint.yaml': 'preset: pss-baseline\n' });
     client = (await LspClient.start({ root })).client;

@@ -2,6 +2,7 @@
  * IAM policy sources: `.policy` statement splitting, JSON from the OCI CLI (`get`, `list`) and the
  * API, span mapping through JSON escapes, and format detection.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, iamFlavor, looksLikePolicyJson } from '../../src/sources/detect.js';
 import { jsonStringOffsets, readPolicyJson, readPolicyText, splitStatements, statementTextAt, type IamSource, type IamStatementUnit } from '../../src/sources/iam-policy.js';
@@ -242,5 +243,54 @@ describe('format detection', () => {
     expect(iamFlavor('p.txt', '  {"data": {}}')).toBe('json');
     expect(iamFlavor('p.txt', 'Allow group A to read buckets in tenancy')).toBe('text');
     expect(iamFlavor('-', '[]')).toBe('json');
+  });
+});
+
+describe('robustness (fast-check)', () => {
+  it('jsonStringOffsets agrees with JSON.parse, unit by unit, for any string', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean(), (value, asciiOnly) => {
+      let raw = JSON.stringify(value);
+      if (asciiOnly) raw = raw.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const m = jsonStringOffsets(raw);
+      expect(m.value).toBe(value);
+      expect(m.offsets).toHaveLength(value.length + 1);
+      expect(m.offsets[value.length]).toBe(raw.length - 1);
+      for (let i = 0; i < value.length; i++) {
+        expect(JSON.parse(`"${raw.slice(m.offsets[i], m.offsets[i + 1])}"`)).toBe(value[i]);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('never throws on arbitrary text or JSON, and every span stays inside the file', () => {
+    const statement = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(
+        'Allow group A to view buckets in tenancy', "Allow group 'Caf\u00e9' to read buckets in tenancy where x = 'a\"b'",
+        'Allow ${var.s} to manage ${var.r} in <c> where ${x}', 'Deny group X', 'Define tenancy A as %v',
+      ),
+    );
+    const check = (src: IamSource): void => {
+      const n = src.file.text.length;
+      for (const p of src.problems) expect(p.span.end).toBeLessThanOrEqual(n);
+      for (const u of units(src)) {
+        const spans: { start: number; end: number }[] = [];
+        JSON.stringify(u.result, (k, v: unknown) => {
+          if (k === 'span') spans.push(v as { start: number; end: number });
+          return v;
+        });
+        for (const sp of spans) {
+          expect(sp.start).toBeGreaterThanOrEqual(0);
+          expect(sp.start).toBeLessThanOrEqual(sp.end);
+          expect(sp.end).toBeLessThanOrEqual(n);
+        }
+      }
+    };
+    fc.assert(fc.property(fc.array(statement, { maxLength: 5 }), fc.nat(), (list, cut) => {
+      const text = list.join('\n');
+      check(readPolicyText('p.policy', text));
+      const json = JSON.stringify({ data: { name: 'p', statements: list } }, null, 1);
+      check(readPolicyJson('p.json', json));
+      check(readPolicyJson('p.json', json.slice(0, cut % (json.length + 1))));
+    }), { numRuns: 300 });
   });
 });

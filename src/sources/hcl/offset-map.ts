@@ -36,6 +36,17 @@ export function mapOffset(map: OffsetMap, i: number): number {
   return map.step[lo] === 1 ? r + (idx - d) : r;
 }
 
+/**
+ * The raw span of decoded `[start, end)`. Text joined from several places (a `join` of list items
+ * written apart) may map out of order; the end is then clamped so the span is never inverted.
+ */
+export function mapSpan(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  const s = mapOffset(map, start);
+  let e = mapOffset(map, end);
+  if (e < s && end > start) e = mapOffset(map, end - 1) + 1;
+  return { start: s, end: Math.max(s, e) };
+}
+
 /** Builds a map while a decoded string is assembled left to right. */
 export class MapBuilder {
   private readonly d: number[] = [];

@@ -59,7 +59,7 @@ function scan(c: Cursor, open: Token, mode: Mode, parseExpr: ExprParser): Templa
   const parts: TemplatePart[] = [];
   const acc = new TextAcc();
   let trimNext = false;
-  let end = i;
+  let end: number;
   const flushText = (): void => {
     let part = acc.take();
     if (part && trimNext) part = trimText(part, 'left');

@@ -9,7 +9,6 @@ import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/workload/manifest-schema.js';
 import type { AnyRule } from '../../../src/engine/rule-api.js';
-import { SCHEMA_KINDS } from '../../../src/k8s/schema-validate.js';
 import { lintWith } from '../../helpers/rule-tester.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
