@@ -52,24 +52,36 @@ export interface CountFact { readonly t: 'quota' | 'limitRange'; readonly ns: st
 export type NamespaceFact = NamespaceObjectFact | WorkloadFact | PolicyFact | CountFact;
 export type FactKind = NamespaceFact['t'];
 
+/**
+ * Facts by object: several rules collect from the same object, and each would otherwise keep its
+ * own copy (with its own anchors) until the project pass.
+ */
+const FACTS_OF = new WeakMap<object, readonly NamespaceFact[]>();
+
 /** The facts of kinds `kinds` that one object gives. */
-export function* namespaceFacts(ctx: CollectContext, kinds: readonly FactKind[]): Generator<NamespaceFact> {
+export function namespaceFacts(ctx: CollectContext, kinds: readonly FactKind[]): NamespaceFact[] {
+  let all = FACTS_OF.get(ctx.resource);
+  if (!all) FACTS_OF.set(ctx.resource, (all = [...allFacts(ctx)]));
+  return all.filter((f) => kinds.includes(f.t));
+}
+
+function* allFacts(ctx: CollectContext): Generator<NamespaceFact> {
   const r = ctx.resource;
   const ns = r.namespace ?? '';
   if (r.kind === 'Namespace' && r.apiVersion === 'v1') {
-    if (kinds.includes('namespace') && r.name !== undefined) yield { t: 'namespace', ns: r.name, at: ctx.anchor(r.kindNode) };
+    if (r.name !== undefined) yield { t: 'namespace', ns: r.name, at: ctx.anchor(r.kindNode) };
     return;
   }
   if (r.kind === 'ResourceQuota' && r.apiVersion === 'v1') {
-    if (kinds.includes('quota')) yield { t: 'quota', ns };
+    yield { t: 'quota', ns };
     return;
   }
   if (r.kind === 'LimitRange' && r.apiVersion === 'v1') {
-    if (kinds.includes('limitRange')) yield { t: 'limitRange', ns };
+    yield { t: 'limitRange', ns };
     return;
   }
   if (r.kind === 'NetworkPolicy') {
-    const p = kinds.includes('policy') ? networkPolicyOf(r) : undefined;
+    const p = networkPolicyOf(r);
     if (p) {
       yield {
         t: 'policy', ns, name: p.name, selector: p.podSelector, egress: p.egress,
@@ -79,7 +91,6 @@ export function* namespaceFacts(ctx: CollectContext, kinds: readonly FactKind[])
     }
     return;
   }
-  if (!kinds.includes('workload')) return;
   const w = ctx.workload();
   if (!w) return;
   yield {

@@ -35,20 +35,34 @@ export class RbacGraph {
   readonly bindings: readonly BindingFact[];
   /** ClusterRoles by name: the set's, then the built-in ones it does not redefine. */
   private readonly clusterRoles = new Map<string, RoleFact>();
+  /** The ClusterRoles that carry an aggregation rule (few, so aggregation is cheap to walk). */
+  private readonly aggregating: readonly RoleFact[];
+  /** Roles by name; several namespaces may share one. */
+  private readonly rolesByName = new Map<string, RoleFact[]>();
   private readonly aggregatorsCache = new Map<RoleFact, RoleFact[]>();
+  private aggregatedIndex: Map<RoleFact, RoleFact[]> | undefined;
+  private boundIndex: Map<RoleFact, BindingFact[]> | undefined;
 
   constructor(facts: readonly RbacFact[]) {
     this.roles = facts.filter((f): f is RoleFact => f.type === 'role');
     this.bindings = facts.filter((f): f is BindingFact => f.type === 'binding');
-    for (const r of this.roles) if (r.kind === 'ClusterRole' && !this.clusterRoles.has(r.name)) this.clusterRoles.set(r.name, r);
+    for (const r of this.roles) {
+      if (r.kind === 'ClusterRole' && !this.clusterRoles.has(r.name)) this.clusterRoles.set(r.name, r);
+      if (r.kind === 'Role') {
+        const same = this.rolesByName.get(r.name);
+        if (same) same.push(r);
+        else this.rolesByName.set(r.name, [r]);
+      }
+    }
     for (const [name, r] of BUILTIN_ROLES) if (!this.clusterRoles.has(name)) this.clusterRoles.set(name, r);
+    this.aggregating = [...this.clusterRoles.values()].filter((c) => c.aggregationSelectors?.length);
   }
 
   /** The role a binding grants, or undefined (unknown role, or a ClusterRoleBinding naming a Role). */
   resolve(b: BindingFact): RoleFact | undefined {
     if (b.roleRef.kind === 'ClusterRole') return this.clusterRoles.get(b.roleRef.name);
     if (b.roleRef.kind !== 'Role' || b.kind !== 'RoleBinding') return undefined;
-    return this.roles.find((r) => r.kind === 'Role' && r.name === b.roleRef.name && sameNamespace(r.namespace, b.namespace));
+    return this.rolesByName.get(b.roleRef.name)?.find((r) => sameNamespace(r.namespace, b.namespace));
   }
 
   /** The ClusterRoles that aggregate `role`'s rules, directly or through other aggregated ClusterRoles. */
@@ -59,7 +73,7 @@ export class RbacGraph {
     if (role.kind === 'ClusterRole') {
       const queue = [role];
       for (let cur = queue.shift(); cur; cur = queue.shift()) {
-        for (const c of this.clusterRoles.values()) {
+        for (const c of this.aggregating) {
           if (c === role || out.includes(c) || !c.aggregationSelectors?.some((s) => selectorMatches(s, cur.labels))) continue;
           out.push(c);
           queue.push(c);
@@ -72,24 +86,49 @@ export class RbacGraph {
 
   /** Every rule `role` grants, with the role that holds it: its own, and those of the roles it aggregates. */
   effectiveRules(role: RoleFact): { readonly rule: RuleFact; readonly source: RoleFact }[] {
-    const sources = [role, ...[...this.clusterRoles.values()].filter((c) => c !== role && this.aggregators(c).includes(role))];
+    const sources = [role, ...(this.aggregated().get(role) ?? [])];
     return sources.flatMap((source) => source.rules.map((rule) => ({ rule, source })));
   }
 
   /** Who holds `role`'s own rules. */
   grantsOf(role: RoleFact): Grant[] {
-    const targets = [role, ...this.aggregators(role)];
-    return this.bindings.flatMap((binding) => {
-      const bound = this.resolve(binding);
-      if (!bound || !targets.includes(bound)) return [];
-      return binding.subjects.map((subject) => ({ subject, binding, bound, ...(bound !== role && { via: role }) }));
-    });
+    const index = this.bound();
+    return [role, ...this.aggregators(role)].flatMap((bound) => (index.get(bound) ?? []).flatMap((binding) =>
+      binding.subjects.map((subject) => ({ subject, binding, bound, ...(bound !== role && { via: role }) }))));
   }
 
   /** Who holds what `binding` grants. */
   grantsVia(binding: BindingFact): Grant[] {
     const bound = this.resolve(binding);
     return bound ? binding.subjects.map((subject) => ({ subject, binding, bound })) : [];
+  }
+
+  /** Aggregating ClusterRole → the ClusterRoles whose rules it takes in (built once). */
+  private aggregated(): Map<RoleFact, RoleFact[]> {
+    if (this.aggregatedIndex) return this.aggregatedIndex;
+    const index = new Map<RoleFact, RoleFact[]>();
+    for (const c of this.clusterRoles.values()) {
+      for (const a of this.aggregators(c)) {
+        const list = index.get(a);
+        if (list) list.push(c);
+        else index.set(a, [c]);
+      }
+    }
+    return (this.aggregatedIndex = index);
+  }
+
+  /** Role → the bindings that name it, in binding order (built once). */
+  private bound(): Map<RoleFact, BindingFact[]> {
+    if (this.boundIndex) return this.boundIndex;
+    const index = new Map<RoleFact, BindingFact[]>();
+    for (const b of this.bindings) {
+      const role = this.resolve(b);
+      if (!role) continue;
+      const list = index.get(role);
+      if (list) list.push(b);
+      else index.set(role, [b]);
+    }
+    return (this.boundIndex = index);
   }
 }
 

@@ -72,8 +72,17 @@ export type RbacFact = RoleFact | BindingFact;
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io/';
 
+/** Facts by object, shared by every RBAC rule (each would otherwise keep its own copy). */
+const FACTS_OF = new WeakMap<object, RbacFact[]>();
+
 /** The RBAC facts of one object (none for anything but the four RBAC kinds). */
 export function rbacFacts(ctx: K8sContext<unknown>): RbacFact[] {
+  let facts = FACTS_OF.get(ctx.resource);
+  if (!facts) FACTS_OF.set(ctx.resource, (facts = rbacFactsOf(ctx)));
+  return facts;
+}
+
+function rbacFactsOf(ctx: K8sContext<unknown>): RbacFact[] {
   const r = ctx.resource;
   if (!r.apiVersion.startsWith(RBAC_GROUP)) return [];
   const name = r.name ?? '(unnamed)';
