@@ -7,7 +7,10 @@
  *   lint  — okelint's core call on the same directory (discovery, guarded reads, parse, rules,
  *           suppression, positions), recommended preset, single thread;
  *   lsp   — bench/lsp.mjs: the language server's re-lint latency for a 2,000-line manifest after
- *           a one-line edit, over stdio (target ≤ 20 ms median).
+ *           a one-line edit, over stdio (target ≤ 20 ms median);
+ *   iam   — the OCI IAM corpus (shared/corpora/oci/*.policy.txt, 3,674 statements) as `.policy`
+ *           files: parseStatement alone, then okelint's lint call over them with every rule
+ *           (strict preset); prints statements/s and total ms.
  * Prints median wall times over the runs, their ratio (target ≤ 1.5), files/s, MB/s, peak RSS.
  *
  *   node bench/run.mjs [--runs 5] [--files 2000] [--objects 20000] [--seed 1]
@@ -62,6 +65,28 @@ if (values.mode === 'floor') {
     return { findings: out.findings.length, objects: out.summary.objects, files: out.summary.filesLinted };
   });
   process.stdout.write(JSON.stringify(r));
+} else if (values.mode === 'iam') {
+  const { parseStatement } = await import('../dist/src/oci-iam/index.js');
+  const { lint } = await import('../dist/src/engine/run.js');
+  const { rules } = await import('../dist/rules/index.js');
+  const { mkdirSync, readdirSync, writeFileSync } = await import('node:fs');
+  const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../shared/corpora/oci');
+  const out = /** @type {string} */ (values.out);
+  mkdirSync(out, { recursive: true });
+  /** @type {string[]} */
+  const lines = [];
+  for (const f of readdirSync(corpus).filter((n) => n.endsWith('.policy.txt'))) {
+    const text = readFileSync(join(corpus, f), 'utf8');
+    writeFileSync(join(out, f.replace('.policy.txt', '.policy')), text);
+    lines.push(...text.split('\n').filter((l) => l.length > 0));
+  }
+  const parse = await timeRuns(() => lines.filter((l) => parseStatement(l).ok).length);
+  const configFile = { path: join(out, '.okelint.yaml'), preset: 'strict' };
+  const linted = await timeRuns(async () => {
+    const res = await lint({ inputs: [out], cwd: out, registry: rules, overrides: {}, today: '2026-11-23', configFile });
+    return { findings: res.findings.length, statements: res.summary.objects, files: res.summary.filesLinted };
+  });
+  process.stdout.write(JSON.stringify({ statements: lines.length, parse, lint: linted }));
 } else {
   const { generateCorpus } = await import('./generate.mjs');
   const gen = await generateCorpus({ out: values.out, files: Number(values.files), objects: Number(values.objects), seed: Number(values.seed) });
@@ -95,4 +120,17 @@ if (values.mode === 'floor') {
   const lsp = spawnSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'lsp.mjs')], { encoding: 'utf8' });
   if (lsp.status !== 0) throw new Error(`lsp run failed: ${lsp.stderr}`);
   process.stdout.write(lsp.stdout);
+  // OCI IAM: the whole statement corpus, parsed, then parsed and linted (every rule).
+  const iamRes = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--mode', 'iam', '--runs', String(runs), '--out', join(tmpdir(), 'okelint-bench-iam')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (iamRes.status !== 0) throw new Error(`iam run failed: ${iamRes.stderr}`);
+  const iam = JSON.parse(iamRes.stdout);
+  const p = median(iam.parse.times), li = median(iam.lint.times);
+  const perSec = (/** @type {number} */ ms) => `${(iam.statements / (ms / 1000)).toFixed(0)} statements/s`;
+  const iamRows = [
+    ['IAM corpus', `${iam.statements} statements in ${iam.lint.result.files} .policy files (${iam.parse.result} parse, ${iam.statements - iam.parse.result} are iam-parse-error)`],
+    ['IAM parse (parseStatement)', `${p.toFixed(1)} ms median of ${runs}, ${perSec(p)}`],
+    ['IAM lint (okelint, strict)', `${li.toFixed(0)} ms median of ${runs}, ${perSec(li)}, ${iam.lint.result.findings} findings, peak RSS ${(iam.lint.maxRssKb / 1024).toFixed(0)} MB`],
+  ];
+  const iw = Math.max(...iamRows.map((r) => r[0].length));
+  for (const [k, v] of iamRows) console.log(`${k.padEnd(iw)}  ${v}`);
 }

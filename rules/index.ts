@@ -10,8 +10,24 @@ import hostNamespaces from './workload/host-namespaces.js';
 import hostPathVolume from './workload/host-path-volume.js';
 import hostPorts from './workload/host-ports.js';
 import hostProbesLifecycle from './workload/host-probes-lifecycle.js';
+import iamAdminGroupModifiable from './cloud-control/iam-admin-group-modifiable.js';
+import iamAnyUserGrant from './cloud-control/iam-any-user-grant.js';
+import iamAnyUserTypeOnly from './cloud-control/iam-any-user-type-only.js';
+import iamCodeExecutionProxy from './cloud-control/iam-code-execution-proxy.js';
+import iamCrossTenancy from './cloud-control/iam-cross-tenancy.js';
+import iamDenyListCondition from './cloud-control/iam-deny-list-condition.js';
+import iamDynamicGroupBroad from './cloud-control/iam-dynamic-group-broad.js';
+import iamIdentityAdmin from './cloud-control/iam-identity-admin.js';
+import iamManageAllResources from './cloud-control/iam-manage-all-resources.js';
+import iamManageAllResourcesTenancy from './cloud-control/iam-manage-all-resources-tenancy.js';
+import iamManagePolicies from './cloud-control/iam-manage-policies.js';
+import iamManageUsersCredentials from './cloud-control/iam-manage-users-credentials.js';
 import iamParseError from './cloud-control/iam-parse-error.js';
 import iamQuestionableSyntax from './cloud-control/iam-questionable-syntax.js';
+import iamSecretsKeysBroad from './cloud-control/iam-secrets-keys-broad.js';
+import iamServiceAllResources from './cloud-control/iam-service-all-resources.js';
+import iamStorageDelete from './cloud-control/iam-storage-delete.js';
+import iamTautologicalCondition from './cloud-control/iam-tautological-condition.js';
 import iamUnresolved from './cloud-control/iam-unresolved.js';
 import imageLatestTag from './supply-chain/image-latest-tag.js';
 import imageNoDigest from './supply-chain/image-no-digest.js';
@@ -24,6 +40,18 @@ import namespaceNoDefaultDeny from './workload/namespace-no-default-deny.js';
 import namespaceNoLimitRange from './workload/namespace-no-limit-range.js';
 import namespaceNoPssEnforce from './workload/namespace-no-pss-enforce.js';
 import namespaceNoResourceQuota from './workload/namespace-no-resource-quota.js';
+import okeBasicCluster from './workload/oke-basic-cluster.js';
+import okeDashboardAddon from './cluster-access/oke-dashboard-addon.js';
+import okeImageVerificationDisabled from './supply-chain/oke-image-verification-disabled.js';
+import okeNodeMetadataSecret from './node/oke-node-metadata-secret.js';
+import okeNodePoolBootVolumeKms from './node/oke-node-pool-boot-volume-kms.js';
+import okeNodePoolInTransitEncryption from './node/oke-node-pool-in-transit-encryption.js';
+import okeNodePoolNoNsg from './node/oke-node-pool-no-nsg.js';
+import okeNodePoolPublicIp from './node/oke-node-pool-public-ip.js';
+import okePspAdmission from './workload/oke-psp-admission.js';
+import okePublicApiEndpoint from './cluster-access/oke-public-api-endpoint.js';
+import okeSecretsKms from './workload/oke-secrets-kms.js';
+import okeTillerAddon from './cluster-access/oke-tiller-addon.js';
 import parseError from './general/parse-error.js';
 import podSecurityPolicyRemoved from './workload/pod-security-policy-removed.js';
 import privilegedContainer from './workload/privileged-container.js';
@@ -65,8 +93,24 @@ export const rules: readonly AnyRule[] = [
   hostPathVolume,
   hostPorts,
   hostProbesLifecycle,
+  iamAdminGroupModifiable,
+  iamAnyUserGrant,
+  iamAnyUserTypeOnly,
+  iamCodeExecutionProxy,
+  iamCrossTenancy,
+  iamDenyListCondition,
+  iamDynamicGroupBroad,
+  iamIdentityAdmin,
+  iamManageAllResources,
+  iamManageAllResourcesTenancy,
+  iamManagePolicies,
+  iamManageUsersCredentials,
   iamParseError,
   iamQuestionableSyntax,
+  iamSecretsKeysBroad,
+  iamServiceAllResources,
+  iamStorageDelete,
+  iamTautologicalCondition,
   iamUnresolved,
   imageLatestTag,
   imageNoDigest,
@@ -79,6 +123,18 @@ export const rules: readonly AnyRule[] = [
   namespaceNoLimitRange,
   namespaceNoPssEnforce,
   namespaceNoResourceQuota,
+  okeBasicCluster,
+  okeDashboardAddon,
+  okeImageVerificationDisabled,
+  okeNodeMetadataSecret,
+  okeNodePoolBootVolumeKms,
+  okeNodePoolInTransitEncryption,
+  okeNodePoolNoNsg,
+  okeNodePoolPublicIp,
+  okePspAdmission,
+  okePublicApiEndpoint,
+  okeSecretsKms,
+  okeTillerAddon,
   parseError,
   podSecurityPolicyRemoved,
   privilegedContainer,

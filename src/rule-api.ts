@@ -39,3 +39,18 @@ export type {
   StatementKind, Subject, SubjectKind, Unresolved, UnresolvedPart, Value, Variable, Verb, WhereClause,
 } from './oci-iam/index.js';
 export { ALL_RESOURCES, IAM_RESOURCE_TYPES, RESOURCE_FAMILIES, isFamily, isKnownResourceType, printStatement, verbRank } from './oci-iam/index.js';
+export { conditionPaths, enclosingNode, findTautologies, isAlwaysTrue, matcherOf, narrowsEveryPath, quoteText, variableRole, ACTION_VARIABLES } from './oci-iam/condition-logic.js';
+export type { Matcher, Paths, Tautology, TautologyReason, Term, VariableRole } from './oci-iam/condition-logic.js';
+export { defineOkeRule } from './engine/rule-api.js';
+export type { OkeContext, OkeRule } from './engine/rule-api.js';
+export type { OkeKind, OkeFormat, OkeReference, OkeResource, PlainValue, SubnetFacts } from './oke/model.js';
+export type { MissingReading, ObjectReading, OkeReading, SpanAt, UnresolvedReading, ValueReading } from './oke/query.js';
+export { asBoolean, booleanState, isEmptyValue, kubernetesMinor, mapEntries, presence } from './oke/query.js';
+export type { BooleanState, MapEntry } from './oke/query.js';
+export { metadataSecret, type MetadataSecret } from './oke/secrets.js';
+export {
+  atLeast, bound, capabilityRequests, checkedGrant, clip, comparisonsOn, effectiveVerb, grantedCapabilities, isAllResources, isDelegatedPrincipal, namedAdmins,
+  namedValues, outcomeOf, principalNarrowing, PRINCIPAL_TYPE_VARIABLES, requestOf, sameSubject, STRANGER, targetNarrowing, grantOf,
+} from './oci-iam/grant.js';
+export type { Binding, Capability, CheckedGrant, GrantOptions, Granted, GrantSubject, IamGrant, NamedAdminGroup, Outcome, PrincipalNarrowing, Request, Scope } from './oci-iam/grant.js';
+export { canonicalType, covers, membersOf, permissionResource } from './oci-iam/resource-families.js';

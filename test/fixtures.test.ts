@@ -3,8 +3,13 @@
  * - `# expect: <id>[, <id>]` on the line where a finding of that rule must start;
  * - objects named `ok-*` must not fire the folder's rule, objects named `bad-*` must;
  * - an optional first-line `# lint-config: {"rules": {...}}` gives rule settings;
- * - where a trailing comment cannot share the line (policy text, JSON), a sidecar
- *   `<file>.expect.json` (`[{"line": 3, "rule": "iam-parse-error"}]`) replaces the markers.
+ * - where a trailing comment cannot share the line (policy text, JSON, Terraform heredocs), a
+ *   sidecar `<file>.expect.json` (`[{"line": 3, "rule": "iam-parse-error"}]`) replaces the
+ *   markers; an entry may add `"column"` (1-based), and then a finding of that rule must start
+ *   exactly there;
+ * - a Terraform fixture folder is a module: its `.tf` files are linted and read their
+ *   `terraform.tfvars` / `*.auto.tfvars` from beside them, as the CLI does; findings on
+ *   statements written in a tfvars file are expected by that file's sidecar.
  * The ok-/bad- naming applies to Kubernetes objects only.
  * A file directly in the rule's folder is linted alone; a sub-folder is a multi-file project
  * linted as one set (cross-document rules see all of it; the first line of its first file may
@@ -25,19 +30,24 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const EXPECT = /#\s*expect:\s*([a-z0-9, -]+?)\s*$/;
 const SIDECAR = /\.expect\.json$/;
 const units = globSync('fixtures/*/*/*', { cwd: ROOT, ignore: ['fixtures/demo/**', 'fixtures/helm/**'] }).sort()
-  .filter((p) => statSync(ROOT + p).isDirectory() || (/\.(ya?ml|json|policy)$/.test(p) && !SIDECAR.test(p)));
+  .filter((p) => statSync(ROOT + p).isDirectory() || (/\.(ya?ml|json|policy|tf)$/.test(p) && !SIDECAR.test(p)));
 
 function filesOf(unit: string): string[] {
   return statSync(ROOT + unit).isDirectory()
-    ? globSync(`${unit}/**/*.{yaml,yml,json,policy}`, { cwd: ROOT }).filter((p) => !SIDECAR.test(p)).sort()
+    ? globSync(`${unit}/**/*.{yaml,yml,json,policy,tf}`, { cwd: ROOT }).filter((p) => !SIDECAR.test(p)).sort()
     : [unit];
 }
 
-/** The rules expected on each line: `# expect:` markers, or the file's `.expect.json` sidecar. */
-function expectations(file: string, text: string): { line: number; rules: string[] }[] {
+/** The tfvars files of a module fixture: not linted themselves, but statements written there are reported there (sidecar only). */
+function tfvarsOf(unit: string): string[] {
+  return statSync(ROOT + unit).isDirectory() ? globSync(`${unit}/**/*.{tfvars,tfvars.json}`, { cwd: ROOT }).sort() : [];
+}
+
+/** The rules expected on each line (and column): `# expect:` markers, or the file's `.expect.json` sidecar. */
+function expectations(file: string, text: string): { line: number; column?: number; rules: string[] }[] {
   if (existsSync(`${ROOT}${file}.expect.json`)) {
-    const list = JSON.parse(readFileSync(`${ROOT}${file}.expect.json`, 'utf8')) as { line: number; rule: string }[];
-    return list.map((e) => ({ line: e.line, rules: [e.rule] }));
+    const list = JSON.parse(readFileSync(`${ROOT}${file}.expect.json`, 'utf8')) as { line: number; column?: number; rule: string }[];
+    return list.map((e) => ({ line: e.line, ...(e.column !== undefined && { column: e.column }), rules: [e.rule] }));
   }
   return text.split('\n').flatMap((line, i) => {
     const m = EXPECT.exec(line);
@@ -58,6 +68,12 @@ describe('fixture corpus', () => {
     expect(missing).toEqual([]);
   });
 
+  it('has a Terraform (.tf) fixture for every IAM rule', () => {
+    const withTf = new Set(units.filter((u) => filesOf(u).some((f) => f.endsWith('.tf'))).map((u) => u.split('/')[2]));
+    const missing = registry.filter((r) => r.meta.appliesTo.includes('iam') && !withTf.has(r.meta.id)).map((r) => r.meta.id);
+    expect(missing).toEqual([]);
+  });
+
   for (const unit of units) {
     const [, layer, ruleId] = unit.split('/') as [string, string, string];
     it(unit, async () => {
@@ -75,17 +91,24 @@ describe('fixture corpus', () => {
       }
       const mine = out.findings.filter((f) => f.ruleId === ruleId);
       const expected: string[] = [];
+      const columns: string[] = [];
       const bad: string[] = [];
       const k8sFiles = new Set<string>();
-      for (const file of files) {
+      for (const file of [...files, ...tfvarsOf(unit)]) {
         const text = readFileSync(ROOT + file, 'utf8');
-        for (const e of expectations(file, text)) if (e.rules.includes(ruleId)) expected.push(`${file}:${e.line}`);
-        if (detectFormat(file, text) !== 'k8s') continue;
+        for (const e of expectations(file, text)) {
+          if (!e.rules.includes(ruleId)) continue;
+          expected.push(`${file}:${e.line}`);
+          if (e.column !== undefined) columns.push(`${file}:${e.line}:${e.column}`);
+        }
+        if (!files.includes(file) || detectFormat(file, text) !== 'k8s') continue;
         k8sFiles.add(file);
         bad.push(...parseK8sFile(file, text).resources.map((r) => r.name ?? '').filter((n) => n.startsWith('bad-')));
       }
       const actual = [...new Set(mine.map((f) => `${f.file}:${f.start.line}`))].sort();
       expect(actual, 'lines with findings vs # expect markers').toEqual([...new Set(expected)].sort());
+      const starts = new Set(mine.map((f) => `${f.file}:${f.start.line}:${f.start.column}`));
+      expect(columns.filter((c) => !starts.has(c)), 'expected columns with no finding starting there').toEqual([]);
       expect(expected.length, 'a fixture must expect at least one finding').toBeGreaterThan(0);
       for (const f of mine) if (f.object && k8sFiles.has(f.file)) expect(f.object.name ?? '', `finding on a non-bad object at ${f.file}:${f.start.line}`).toMatch(/^bad-/);
       const fired = new Set(mine.map((f) => f.object?.name));

@@ -1,5 +1,5 @@
 /**
- * @fileoverview YAML/JSON syntax errors, reported by the engine at the parser's own position.
+ * @fileoverview YAML/JSON/HCL syntax errors, reported by the engine at the parser's own position.
  */
 import { defineRule } from '../../src/rule-api.js';
 
@@ -9,13 +9,14 @@ export default defineRule({
     layer: 'general',
     level: 'error',
     securitySeverity: 5.0,
-    description: 'The file is not valid YAML or JSON, so the objects in that document were not checked.',
+    description: 'The file is not valid YAML, JSON or HCL (Terraform), so what the broken part holds was not checked.',
     remediation: 'Fix the syntax error at the reported position.',
     tags: ['syntax'],
     appliesTo: ['engine'],
     recommended: true,
     messages: {
       syntax: 'Syntax error: {{message}} ({{code}}); this document was not checked.',
+      hcl: 'HCL syntax error: {{message}}; the rest of the line was skipped, the other blocks of the file were checked.',
     },
   },
   *check() {

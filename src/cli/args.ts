@@ -34,6 +34,10 @@ export interface LintOptions {
   readonly writeBaseline?: string;
   /** `--type`: read every input as this format. */
   readonly type?: InputType;
+  /** `--fix` (write the fixed files) or `--fix-dry-run` (print them as a unified diff). */
+  readonly fix?: 'write' | 'dry-run';
+  /** `--sarif-category`: SARIF `automationDetails.id` (ends with `/`). */
+  readonly sarifCategory?: string;
 }
 
 export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -43,7 +47,7 @@ const PRESETS = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as c
 const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
 const RULE_LEVELS = ['off', 'note', 'warning', 'error'] as const;
 /** Options from DESIGN's contract that later versions implement; refused clearly for now. */
-const NOT_YET = ['fix', 'fix-dry-run', 'jobs'] as const;
+const NOT_YET = ['jobs'] as const;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -66,6 +70,7 @@ const OPTIONS = {
   'chart-root': { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  'sarif-category': { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   jobs: { type: 'string' },
@@ -123,6 +128,10 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
   if (v['stdin-filename'] !== undefined && !positionals.includes('-')) {
     return { ok: false, error: '--stdin-filename needs "-" among the paths' };
   }
+  const fix = fixMode(v.fix, v['fix-dry-run'], format, v['write-baseline'], positionals);
+  if (fix instanceof Error) return { ok: false, error: fix.message };
+  const category = sarifCategory(v['sarif-category'], format);
+  if (category instanceof Error) return { ok: false, error: category.message };
   const color = v['no-color'] ? false : v.color;
   return {
     ok: true,
@@ -146,7 +155,32 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
         ...(v.baseline !== undefined && { baseline: v.baseline }),
         ...(v['write-baseline'] !== undefined && { writeBaseline: v['write-baseline'] }),
         ...(type !== undefined && !(type instanceof Error) && { type }),
+        ...(fix !== undefined && { fix }),
+        ...(category !== undefined && { sarifCategory: category }),
       },
     },
   };
+}
+
+/** `--fix` / `--fix-dry-run`, refused with what cannot go with them. */
+function fixMode(
+  fix: boolean | undefined, dryRun: boolean | undefined, format: unknown, writeBaseline: string | undefined, inputs: readonly string[],
+): LintOptions['fix'] | Error {
+  if (!fix && !dryRun) return undefined;
+  if (fix && dryRun) return new Error('--fix and --fix-dry-run do not go together (--fix-dry-run shows what --fix would write)');
+  if (writeBaseline !== undefined) return new Error('--write-baseline does not go with --fix or --fix-dry-run (fix first, then write the baseline)');
+  if (dryRun) {
+    if (format !== undefined && format !== 'text') return new Error('--fix-dry-run prints a unified diff: --format does not apply');
+    return 'dry-run';
+  }
+  if (inputs.includes('-')) return new Error('--fix never writes standard input: use --fix-dry-run to see its fixes as a diff');
+  return 'write';
+}
+
+/** `--sarif-category C` → `C/` (a trailing slash appended, as GitHub's upload does); only with SARIF output. */
+function sarifCategory(value: string | undefined, format: unknown): string | undefined | Error {
+  if (value === undefined) return undefined;
+  if (format !== 'sarif') return new Error('--sarif-category needs --format sarif');
+  if (!/^[^\s]+$/.test(value) || value === '/') return new Error(`--sarif-category takes a category without spaces, e.g. okelint/k8s (got "${value}")`);
+  return value.endsWith('/') ? value : `${value}/`;
 }

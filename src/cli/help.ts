@@ -4,6 +4,7 @@ Usage:
   okelint [options] <paths|globs|->      lint files (directories are walked; - reads stdin)
   okelint rules [--format json]           list the rules with layer, level and description
   okelint explain <rule-id>               print a rule's documentation
+  okelint lsp --stdio                     run the language server over stdin/stdout (docs/lsp.md)
 
 Options:
   -f, --format text|json|sarif|github     output format (default text)
@@ -24,7 +25,16 @@ Options:
   -q, --quiet                             report errors only
       --write-baseline FILE               record the current findings (by fingerprint) and exit 0
       --baseline FILE                     report only findings that are not in FILE
+      --fix                               fix what can be fixed mechanically (allowPrivilegeEscalation,
+                                          privileged, readOnlyRootFilesystem, runAsNonRoot, drop ALL,
+                                          seccomp RuntimeDefault, automountServiceAccountToken) in
+                                          place, then report what remains; never writes stdin or
+                                          helm template output
+      --fix-dry-run                       print those fixes as a unified diff (patch -p1, git apply)
+                                          and write nothing; the exit code is the one --fix would give
       --include-suppressed                keep suppressed findings in the report (SARIF: suppressions[])
+      --sarif-category CAT                with --format sarif: set automationDetails.id to CAT/ (one
+                                          category per upload when a workflow uploads several files)
       --stdin-filename NAME               file name to report for "-" (also used for config discovery)
       --color, --no-color                 force colour on or off (default: on for a TTY, honours NO_COLOR)
   -h, --help                              show this help

@@ -8,12 +8,14 @@ import { parseCommandLine, type LintOptions } from './args.js';
 import { HELP } from './help.js';
 import { ConfigError } from '../engine/config-file.js';
 import { packageRoot } from '../engine/package-root.js';
-import { lint, UsageError } from '../engine/run.js';
+import { lint, UsageError, type LintOutcome } from '../engine/run.js';
 import { applyBaseline, readBaseline, toBaseline } from '../engine/baseline.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import type { AnyRule } from '../engine/rule-api.js';
-import type { Finding, Level } from '../engine/types.js';
-import { formatReport } from '../report/index.js';
+import type { Finding, Level, Notice } from '../engine/types.js';
+import { formatReport, type ReportInput } from '../report/index.js';
+import { formatSarif } from '../report/sarif.js';
+import type { FixRun } from './fix.js';
 import { rules as registry } from '../../rules/index.js';
 
 export interface Io {
@@ -63,6 +65,65 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 }
 
 async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
+  // The autofix modules load only when asked for (start-up time of a plain lint).
+  const fix = opts.fix ? await import('./fix.js') : undefined;
+  const recorded = opts.fix === 'dry-run' && opts.inputs.includes('-') ? fix?.recordStream(io.stdin) : undefined;
+  let run = await lintRun(opts, io, recorded?.stream ?? io.stdin);
+  let fixed: FixRun | undefined;
+  if (fix && opts.fix) {
+    const stdinName = opts.stdinFilename ?? '<stdin>';
+    try {
+      fixed = fix.runFixes({
+        mode: opts.fix, findings: run.findings, quiet: opts.quiet, cwd: io.cwd,
+        ...(recorded && { stdin: { display: stdinName, text: recorded.text() } }),
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message, { cause: e });
+    }
+    if (opts.fix === 'dry-run') return dryRunOutput(opts, io, run, fixed, fix);
+    // Report what is left, at its new positions: lint the fixed files again.
+    if (fixed.written.length > 0) run = await lintRun(opts, io, io.stdin);
+  }
+  if (opts.writeBaseline !== undefined) {
+    const baseline = toBaseline(run.findings);
+    writeOutput(resolve(io.cwd, opts.writeBaseline), JSON.stringify(baseline, null, 2) + '\n');
+    io.stderr.write(`okelint: wrote ${baseline.findings.length} findings to the baseline ${opts.writeBaseline}\n`);
+  }
+  const { findings, notices } = run;
+  const summary = { ...run.outcome.summary, notices };
+  const shown = opts.quiet ? findings.filter((f) => f.level === 'error') : findings;
+  const toFile = opts.outputFile !== undefined;
+  const color = opts.format === 'text' && !toFile && useColor(opts.color, io);
+  const input: ReportInput = {
+    findings: shown,
+    rules: run.outcome.rules,
+    summary,
+    toolVersion: version(),
+    color,
+    includeSuppressed: opts.includeSuppressed,
+    docsBaseUrl: DOCS_BASE_URL,
+  };
+  let text = opts.format === 'sarif' ? formatSarif(input, { ...(opts.sarifCategory !== undefined && { category: opts.sarifCategory }) }) : formatReport(opts.format, input);
+  const fixNotes = fix && fixed ? fix.fixLines(fixed, 'write') : [];
+  const textOut = opts.format === 'text' && !toFile;
+  if (textOut && fixNotes.length > 0) text += `\nAutofix: ${fixNotes.join('\n  ')}\n`;
+  if (toFile) writeOutput(resolve(io.cwd, opts.outputFile as string), text);
+  else io.stdout.write(text);
+  if (!textOut) for (const line of fixNotes) io.stderr.write(`okelint: ${line}\n`);
+  if (opts.format !== 'text' || toFile) {
+    for (const n of notices) io.stderr.write(`okelint: warning: ${n.file}: ${n.message}\n`);
+  }
+  return exitCode(opts.writeBaseline !== undefined ? [] : findings, run.outcome.config.failLevel, run.outcome.config.maxWarnings);
+}
+
+/** One lint of the inputs, with the baseline applied. */
+interface LintRun {
+  readonly outcome: LintOutcome;
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+}
+
+async function lintRun(opts: LintOptions, io: Io, stdin: NodeJS.ReadableStream): Promise<LintRun> {
   const outcome = await lint({
     inputs: opts.inputs,
     cwd: io.cwd,
@@ -75,58 +136,44 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
       ...(opts.kubernetesVersion !== undefined && { kubernetesVersion: opts.kubernetesVersion }),
     },
     ...(opts.config !== undefined && { configPath: opts.config }),
-    stdin: io.stdin,
+    stdin,
     ...(opts.chartRoot !== undefined && { chartRoot: opts.chartRoot }),
     ...(opts.stdinFilename !== undefined && { stdinFilename: opts.stdinFilename }),
     ...(opts.type !== undefined && { type: opts.type }),
     today: new Date().toISOString().slice(0, 10),
   });
-  let findings = outcome.findings;
   const notices = [...outcome.summary.notices];
-  if (opts.writeBaseline !== undefined) {
-    const path = resolve(io.cwd, opts.writeBaseline);
-    const baseline = toBaseline(findings);
-    try {
-      writeAtomic(path, JSON.stringify(baseline, null, 2) + '\n');
-    } catch (e) {
-      throw new UsageError((e as Error).message, { cause: e });
-    }
-    io.stderr.write(`okelint: wrote ${baseline.findings.length} findings to the baseline ${opts.writeBaseline}\n`);
-  } else if (opts.baseline !== undefined) {
-    let applied;
-    try {
-      applied = applyBaseline(findings, readBaseline(resolve(io.cwd, opts.baseline)));
-    } catch (e) {
-      throw new UsageError((e as Error).message, { cause: e });
-    }
-    findings = applied.findings;
-    if (applied.stale) notices.push({ file: opts.baseline, message: `${applied.stale} baseline entries no longer match any finding (fixed or moved); refresh it with --write-baseline` });
+  if (opts.baseline === undefined || opts.writeBaseline !== undefined) return { outcome, findings: outcome.findings, notices };
+  let applied;
+  try {
+    applied = applyBaseline(outcome.findings, readBaseline(resolve(io.cwd, opts.baseline)));
+  } catch (e) {
+    throw new UsageError((e as Error).message, { cause: e });
   }
-  const summary = { ...outcome.summary, notices };
-  const shown = opts.quiet ? findings.filter((f) => f.level === 'error') : findings;
-  const toFile = opts.outputFile !== undefined;
-  const color = opts.format === 'text' && !toFile && useColor(opts.color, io);
-  const text = formatReport(opts.format, {
-    findings: shown,
-    rules: outcome.rules,
-    summary,
-    toolVersion: version(),
-    color,
-    includeSuppressed: opts.includeSuppressed,
-    docsBaseUrl: DOCS_BASE_URL,
-  });
-  if (toFile) {
-    try {
-      writeAtomic(resolve(io.cwd, opts.outputFile as string), text);
-    } catch (e) {
-      throw new UsageError((e as Error).message, { cause: e });
-    }
+  if (applied.stale) notices.push({ file: opts.baseline, message: `${applied.stale} baseline entries no longer match any finding (fixed or moved); refresh it with --write-baseline` });
+  return { outcome, findings: applied.findings, notices };
+}
+
+/**
+ * `--fix-dry-run`: the unified diff of every file a fix would change on stdout (or the output
+ * file), what it would do on stderr, and the exit code `--fix` would give.
+ */
+function dryRunOutput(opts: LintOptions, io: Io, run: LintRun, fixed: FixRun, fix: typeof import('./fix.js')): number {
+  const diff = fixed.plans.map(fix.planDiff).join('');
+  if (opts.outputFile !== undefined) writeOutput(resolve(io.cwd, opts.outputFile), diff);
+  else io.stdout.write(diff);
+  for (const line of fix.fixLines(fixed, 'dry-run')) io.stderr.write(`okelint: ${line}\n`);
+  for (const n of run.notices) io.stderr.write(`okelint: warning: ${n.file}: ${n.message}\n`);
+  return exitCode(fix.remainingAfter(run.findings, fixed), run.outcome.config.failLevel, run.outcome.config.maxWarnings);
+}
+
+/** Writes a report or baseline atomically; a failure is a usage error (exit 2). */
+function writeOutput(path: string, text: string): void {
+  try {
+    writeAtomic(path, text);
+  } catch (e) {
+    throw new UsageError((e as Error).message, { cause: e });
   }
-  else io.stdout.write(text);
-  if (opts.format !== 'text' || toFile) {
-    for (const n of notices) io.stderr.write(`okelint: warning: ${n.file}: ${n.message}\n`);
-  }
-  return exitCode(opts.writeBaseline !== undefined ? [] : findings, outcome.config.failLevel, outcome.config.maxWarnings);
 }
 
 /** 1 when an unsuppressed finding is at or above the fail level, or warnings exceed the maximum. */

@@ -9,6 +9,10 @@ import type { Anchor, At } from './rule-api.js';
 import { fileSuppressions, suppress, type Cover } from './suppress.js';
 import type { Finding, Notice } from './types.js';
 import { lintIamSource } from './lint-iam.js';
+import { lintOkeSource } from './lint-oke.js';
+import { readOkeJson } from '../oke/json.js';
+import { lintTerraform } from './lint-terraform.js';
+import type { TerraformModule } from '../sources/terraform-module.js';
 import { detectFormat, iamFlavor, type InputType } from '../sources/detect.js';
 import { readIamSource } from '../sources/iam-policy.js';
 import { parseK8sFile } from '../sources/k8s-yaml.js';
@@ -36,6 +40,8 @@ export interface LintFileInput {
   readonly text: string;
   /** `--type`: forces the format instead of detecting it from the extension and content. */
   readonly type?: InputType;
+  /** Terraform: the other files of the `.tf` file's module directory (read by the caller). */
+  readonly module?: TerraformModule;
 }
 
 /** What the engine knows about the whole linted set before linting a file. */
@@ -59,7 +65,8 @@ export function lintFile(
 ): FileResult {
   const format = detectFormat(input.path, input.text, input.type);
   if (format === 'iam') return lintIamSource(readIamSource(input.path, input.text, iamFlavor(input.path, input.text)), input.uri, config, today);
-  // TODO(terraform, oke): plug the readers in here (IAM statements of oci_identity_policy go through buildIamSource + lintIamSource).
+  if (format === 'terraform') return lintTerraform(input, config, today);
+  if (format === 'oke') return lintOkeSource(readOkeJson(input.path, input.text), input.uri, config, today);
   if (format !== 'k8s') return noReader(input.path, format);
   const parsed = parseK8sFile(input.path, input.text);
   const findings: Finding[] = [];

@@ -16,12 +16,14 @@ import type { K8sResource } from '../k8s/resource.js';
 import type { Questionable, Statement, Unresolved } from '../oci-iam/ast.js';
 import type { Workload } from '../k8s/workload.js';
 import type { PssMeta, PssPolicy } from '../k8s/pss.js';
+import type { OkeResource } from '../oke/model.js';
+import type { ObjectReading, OkeReading, SpanAt } from '../oke/query.js';
 
 /**
- * Kinds of unit a rule can apply to: Kubernetes objects, OCI IAM policy statements. `engine`
- * rules are emitted by the engine itself.
+ * Kinds of unit a rule can apply to: Kubernetes objects, OCI IAM policy statements, OKE cluster
+ * and node-pool configuration. `engine` rules are emitted by the engine itself.
  */
-export type UnitKind = 'k8s' | 'iam' | 'engine';
+export type UnitKind = 'k8s' | 'iam' | 'oke' | 'engine';
 
 /**
  * Where a report points: a yaml node, a pair (key start to value end), an explicit range, or
@@ -157,6 +159,7 @@ export interface AnyRule {
   readonly meta: RuleMeta<unknown>;
   check?(ctx: K8sContext<unknown>): Iterable<Report>;
   checkStatement?(ctx: IamContext<unknown>): Iterable<Report>;
+  checkOke?(ctx: OkeContext<unknown>): Iterable<Report>;
   collect?(ctx: K8sContext<unknown>): Iterable<unknown>;
   analyze?(facts: readonly unknown[], ctx: ProjectContext<unknown>): Iterable<ProjectReport>;
 }
@@ -170,5 +173,35 @@ export function defineProjectRule<O = undefined, F = unknown>(rule: ProjectRule<
 }
 
 export function defineIamRule<O = undefined>(rule: IamRule<O>): IamRule<O> {
+  return rule;
+}
+
+/** An OKE cluster, node pool or virtual node pool, in any of its written forms. */
+export interface OkeContext<O> {
+  readonly resource: OkeResource;
+  readonly options: O;
+  /** `Cluster "prod"`, `Node pool oci_containerengine_node_pool.workers`: the unit, for messages. */
+  readonly label: string;
+  /** Where a finding about the whole unit points (the resource header, the `name` key). */
+  readonly at: SpanAt;
+  /** Every reading of a camelCase field path (`endpointConfig.isPublicIpEnabled`), lists walked through. */
+  readAll(path: string): readonly OkeReading[];
+  /** The first value (or else unresolved, or else missing) reading of a path. */
+  read(path: string): OkeReading;
+  /** Every reading of a path inside an object read before (one of several repeated blocks). */
+  readWithin(base: ObjectReading, path: string): readonly OkeReading[];
+  /** Every field of this name anywhere in the unit. */
+  findAll(name: string): readonly OkeReading[];
+  /** A camelCase path as this unit's file spells it (`endpoint_config.is_public_ip_enabled`). */
+  spell(path: string): string;
+}
+
+/** A rule over OKE cluster and node-pool configuration (`appliesTo: ['oke']`). */
+export interface OkeRule<O = undefined> {
+  readonly meta: RuleMeta<O>;
+  checkOke(ctx: OkeContext<O>): Iterable<Report>;
+}
+
+export function defineOkeRule<O = undefined>(rule: OkeRule<O>): OkeRule<O> {
   return rule;
 }

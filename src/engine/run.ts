@@ -4,7 +4,7 @@
  * Files are processed one at a time and their ASTs dropped, so memory follows the largest file.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { findConfig, loadConfigFile, type ConfigFile } from './config-file.js';
 import type { ResolvedConfig } from './config-types.js';
 import { lintFile, type FactSink } from './lint-file.js';
@@ -14,14 +14,14 @@ import { resolveConfig, type CliOverrides } from './resolve-config.js';
 import type { AnyRule, RuleMeta } from './rule-api.js';
 import type { Finding, Notice, RunSummary } from './types.js';
 import { discover } from '../files/discover.js';
-import { readGuarded, readStdin, type ReadResult } from '../files/read.js';
+import { DEFAULT_MAX_FILE_BYTES, readGuarded, readStdin, type ReadResult } from '../files/read.js';
 import { ProjectScanner } from './project-scan.js';
 import { findChartRoots } from '../helm/chart-roots.js';
 import { HelmMapper } from '../helm/map.js';
 import type { InputType } from '../sources/detect.js';
+import { TerraformModules } from './terraform-modules.js';
 
-// TODO(terraform): add '.tf' once the Terraform reader (src/sources/hcl/) is plugged into lintFile.
-export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json', '.policy'] as const;
+export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json', '.policy', '.tf'] as const;
 
 export interface LintRequest {
   readonly inputs: readonly string[];
@@ -90,7 +90,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (found.errors.length) throw new UsageError(found.errors.map((e) => e.message).join('; '));
     notices.push(...found.notices);
     for (const f of found.files) {
-      inputs.push({ display: f.displayPath, uri: toUri(root, f.absPath), cfg, read: () => readGuarded(f.absPath, { maxBytes: cfg.maxFileSize }) });
+      inputs.push({ display: f.displayPath, uri: toUri(root, f.absPath), abs: f.absPath, cfg, read: () => readGuarded(f.absPath, { maxBytes: cfg.maxFileSize }) });
     }
   }
   // 2. Pre-pass: facts from other files (namespace labels).
@@ -105,11 +105,14 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const facts: FactSink = new Map();
   const covers = new Map<string, readonly Cover[]>();
   let filesLinted = 0, objects = 0, documentsSkipped = 0;
+  const modules = new TerraformModules(req.cwd, (abs) => toUri(root, abs), first?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
   for (const input of inputs) {
     const read = await input.read();
     if (!read.ok) { filesSkipped++; notices.push({ file: input.display, message: read.reason }); continue; }
     if (read.text.trim() === '') notices.push({ file: input.display, message: 'empty file: nothing to lint' });
-    const res = lintFile({ path: input.display, uri: input.uri, text: read.text, ...(req.type && { type: req.type }) }, input.cfg, req.today, project, facts);
+    // A `.tf` file on disk is evaluated in its module (the directory's other .tf and tfvars files).
+    const module = input.abs && isTerraform(input.abs, req.type) ? await modules.get(dirname(input.abs)) : undefined;
+    const res = lintFile({ path: input.display, uri: input.uri, text: read.text, ...(req.type && { type: req.type }), ...(module && { module }) }, input.cfg, req.today, project, facts);
     if (res.covers.length) covers.set(input.display, res.covers);
     if (res.notices) notices.push(...res.notices);
     if (res.skipped) { filesSkipped++; continue; }
@@ -143,8 +146,15 @@ function mapHelmFindings(findings: Finding[], chartRoot: string | undefined, cwd
 interface Input {
   readonly display: string;
   readonly uri: string;
+  /** Absolute path of a file on disk (not standard input). */
+  readonly abs?: string;
   readonly cfg: ResolvedConfig;
   readonly read: () => Promise<ReadResult>;
+}
+
+/** Whether a file is read as Terraform (as `detectFormat` decides, without reading its text). */
+function isTerraform(path: string, type: InputType | undefined): boolean {
+  return type === undefined ? extname(path).toLowerCase() === '.tf' : type === 'terraform';
 }
 
 /** A usage problem (bad path or pattern): exit code 2. */

@@ -8,8 +8,9 @@
  * before, hold the same objects, and planning the same intents again must change nothing (the
  * fixed values are there, so a second run is a no-op).
  *
- * Findings on objects rendered by `helm template` (`helmTemplate` set) are never fixed: the
- * fix belongs in the chart's template.
+ * Findings on objects rendered by `helm template` (`helmTemplate` set) are not fixed: the fix
+ * belongs in the chart's template. Only `--fix-dry-run` asks for them (`renderedOutput`), to
+ * show what the rendered objects should look like; such text is never written back.
  */
 import { isMap } from 'yaml';
 import { pathTo } from '../engine/position.js';
@@ -70,6 +71,16 @@ export interface NotFixed<T extends FixTarget = FixTarget> {
   readonly reason: string;
 }
 
+export interface FixTextOptions {
+  /** Also fix objects rendered by `helm template` (for a diff of the rendered output; never to write). */
+  readonly renderedOutput?: boolean;
+}
+
+/** Whether the text holds an object rendered by `helm template` (a `# Source:` document): such a file is never written. */
+export function isHelmOutput(text: string): boolean {
+  return parseK8sFile('', text).resources.some((r) => r.helmTemplate !== undefined);
+}
+
 export interface FixTextResult<T extends FixTarget = FixTarget> {
   /** The text with every possible fix applied (=== the input when nothing changed). */
   readonly text: string;
@@ -85,13 +96,13 @@ export const MAX_ROUNDS = 5;
  * merged into one edit set when they agree; ones that cannot be merged in a round are tried
  * again on the result, up to MAX_ROUNDS rounds.
  */
-export function fixText<T extends FixTarget>(text: string, targets: readonly T[]): FixTextResult<T> {
+export function fixText<T extends FixTarget>(text: string, targets: readonly T[], options: FixTextOptions = {}): FixTextResult<T> {
   const fixed: T[] = [];
   const notFixed: NotFixed<T>[] = [];
   let parsed = parseK8sFile('', text);
   let pending: Located<T>[] = [];
   for (const target of targets) {
-    const located = locate(parsed, target);
+    const located = locate(parsed, target, options);
     if ('reason' in located) notFixed.push({ target, reason: located.reason });
     else pending.push(located);
   }
@@ -152,8 +163,8 @@ interface Located<T extends FixTarget = FixTarget> {
   readonly intents: readonly Intent[];
 }
 
-function locate<T extends FixTarget>(parsed: ParsedK8sFile, target: T): Located<T> | { readonly reason: string } {
-  if (target.helmTemplate !== undefined) return { reason: `rendered by helm from ${target.helmTemplate} (fix the template)` };
+function locate<T extends FixTarget>(parsed: ParsedK8sFile, target: T, options: FixTextOptions = {}): Located<T> | { readonly reason: string } {
+  if (target.helmTemplate !== undefined && options.renderedOutput !== true) return { reason: `rendered by helm from ${target.helmTemplate} (fix the template)` };
   const fixer = Object.hasOwn(FIXERS, target.ruleId) ? FIXERS[target.ruleId] : undefined;
   const scope = fixer && Object.hasOwn(fixer.messages, target.messageId) ? fixer.messages[target.messageId] : undefined;
   if (!fixer || !scope) return { reason: 'no autofix for this finding' };

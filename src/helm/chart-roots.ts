@@ -2,21 +2,16 @@
  * Where the charts behind `helm template` output live: `--chart-root DIR` (or config
  * `chartRoot`), else every `Chart.yaml` found up to three levels under the working directory.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { chartName } from './chart-tree.js';
 import type { ChartRoot } from './map.js';
 
 const SKIP = new Set(['node_modules', '.git', 'dist']);
 
 /** The chart at `dir`: its name from Chart.yaml (`name:`), else the directory name. */
 export function chartAt(dir: string): ChartRoot {
-  let name = basename(dir);
-  try {
-    name = /^name:\s*["']?([^"'\s#]+)/m.exec(readFileSync(join(dir, 'Chart.yaml'), 'utf8'))?.[1] ?? name;
-  } catch {
-    // no Chart.yaml: the directory name stands for the chart
-  }
-  return { name, dir: resolve(dir) };
+  return { name: chartName(dir) ?? basename(dir), dir: resolve(dir) };
 }
 
 /** Charts under `cwd` (depth ≤ 3), or the one given. */

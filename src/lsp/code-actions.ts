@@ -1,6 +1,6 @@
 /**
- * Quick fixes for okelint diagnostics: autofixes (from providers registered by the server; none
- * yet), "Disable RULE for this line" (a `# okelint-disable-next-line RULE --` comment above, or the
+ * Quick fixes for okelint diagnostics: autofixes (from the providers the server registers: the
+ * rule fixes of src/fix, see autofix.ts), "Disable RULE for this line" (a `# okelint-disable-next-line RULE --` comment above, or the
  * id added to such a comment already there) and "Disable RULE for this object" (the
  * `okelint.io/ignore` annotation plus an `okelint.io/ignore-reason`).
  *
@@ -13,12 +13,16 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } fr
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SOURCE, type DiagnosticData } from './diagnostics.js';
+import { parseHcl } from '../sources/hcl/parser.js';
+import type { Finding } from '../engine/types.js';
 
 /** What an autofix provider sees for one diagnostic. */
 export interface AutofixInput {
   readonly document: TextDocument;
   readonly diagnostic: Diagnostic;
   readonly data: DiagnosticData;
+  /** The finding behind the diagnostic in the document's current text, when the server has it. */
+  readonly finding: Finding | undefined;
 }
 
 /**
@@ -34,6 +38,8 @@ export interface CodeActionInput {
   /** The client applies SnippetTextEdits (`workspace.workspaceEdit.snippetEditSupport`). */
   readonly snippets: boolean;
   readonly autofixes: readonly AutofixProvider[];
+  /** The finding of the current text that a diagnostic stands for (see findingFor). */
+  readonly findingOf?: (diagnostic: Diagnostic, data: DiagnosticData) => Finding | undefined;
 }
 
 /** Rules whose findings are not suppressed from the editor (syntax and suppression errors). */
@@ -56,10 +62,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   for (const diagnostic of input.diagnostics) {
     const data = dataOf(diagnostic);
     if (!data) continue;
-    for (const p of input.autofixes) fixes.push(...p({ document, diagnostic, data }));
-    if (NOT_DISABLED.has(data.ruleId) || kind === 'other') continue;
+    const finding = input.findingOf?.(diagnostic, data);
+    for (const p of input.autofixes) fixes.push(...p({ document, diagnostic, data, finding }));
+    if (NOT_DISABLED.has(data.ruleId) || kind === 'other' || data.writtenIn !== undefined) continue;
     const line = disableLineEdit(document.getText(), diagnostic.range.start.line, data.ruleId);
-    if (line) disables.push(action(`Disable ${data.ruleId} for this line`, document, diagnostic, [line], input.snippets));
+    if (line && (kind !== 'terraform' || isHclComment(document, line))) disables.push(action(`Disable ${data.ruleId} for this line`, document, diagnostic, [line], input.snippets));
     if (kind !== 'yaml') continue;
     const object = disableObjectEdits(document.getText(), document.offsetAt(diagnostic.range.start), data.ruleId, document);
     if (object) disables.push(action(`Disable ${data.ruleId} for this object`, document, diagnostic, object, input.snippets));
@@ -67,12 +74,38 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   return fixes.concat(disables);
 }
 
-/** `yaml` (comments and annotations), `policy` (comments only) or `other` (JSON, Terraform: neither). */
-function documentKind(doc: TextDocument): 'yaml' | 'policy' | 'other' {
+/** `yaml` (comments and annotations), `policy` and `terraform` (comments only) or `other` (JSON: neither). */
+function documentKind(doc: TextDocument): 'yaml' | 'policy' | 'terraform' | 'other' {
   const path = doc.uri.toLowerCase();
   if (path.endsWith('.policy')) return 'policy';
+  if (path.endsWith('.tf')) return 'terraform';
   if (doc.languageId === 'yaml' || /\.ya?ml$/.test(path)) return 'yaml';
   return 'other';
+}
+
+/**
+ * The finding a diagnostic stands for, among the findings of the document's current text: same
+ * rule and fingerprint (line-independent, so a diagnostic the client moved after an edit still
+ * matches), the one at the same range when several match.
+ */
+export function findingFor(findings: readonly Finding[], diagnostic: Diagnostic, data: DiagnosticData): Finding | undefined {
+  const same = findings.filter((f) => f.ruleId === data.ruleId && f.fingerprint === data.fingerprint);
+  const { start } = diagnostic.range;
+  return same.find((f) => f.start.line - 1 === start.line && f.start.column - 1 === start.character) ?? same[0];
+}
+
+/**
+ * Whether the directive a line edit writes in a `.tf` document is an HCL comment there (not text
+ * inside a heredoc or a multi-line string) and the file parses no worse: else no action.
+ */
+function isHclComment(doc: TextDocument, edit: Edit): boolean {
+  const text = doc.getText();
+  const at = doc.offsetAt(edit.range.start);
+  const after = text.slice(0, at) + edit.text + text.slice(doc.offsetAt(edit.range.end));
+  const lineStart = after.lastIndexOf('\n', at - 1) + 1;
+  const hash = after.indexOf('#', lineStart);
+  const parsed = parseHcl(after);
+  return parsed.errors.length <= parseHcl(text).errors.length && parsed.comments.some((c) => c.start === hash);
 }
 
 function dataOf(d: Diagnostic): DiagnosticData | undefined {

@@ -1,15 +1,24 @@
 /**
  * Configuration for the language server: the nearest `.okelint.yaml` of each document (as the
  * CLI finds it), the editor's `okelint` settings (`preset`, `kubernetesVersion`, applied like the
- * matching command-line flags), and `.okelintignore` plus config `ignore` patterns. Results are
- * cached until a watched file changes; an invalid config becomes a ConfigProblem, never a throw.
+ * matching command-line flags), `.okelintignore` plus config `ignore` patterns, and the context files
+ * other than the document itself: the Helm charts rendered output maps back to, the other files of
+ * a `.tf` document's Terraform module. Everything read from disk is cached until a watched file
+ * changes, so a keystroke re-lints from memory; an invalid config becomes a ConfigProblem,
+ * never a throw.
  */
-import { basename, dirname } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import { CONFIG_NAMES, ConfigError, findConfig, loadConfigFile } from '../engine/config-file.js';
 import { PRESETS, type Preset, type ResolvedConfig } from '../engine/config-types.js';
 import type { AnyRule } from '../engine/rule-api.js';
 import { resolveConfig } from '../engine/resolve-config.js';
 import { IgnoreLoader, isIgnored, scopeFromPatterns } from '../files/ignore-files.js';
+import { toDisplayPath } from '../files/paths.js';
+import { TerraformModules } from '../engine/terraform-modules.js';
+import { isModuleFile } from '../sources/hcl/tf-scope.js';
+import type { TerraformModule } from '../sources/terraform-module.js';
+import { findChartRoots } from '../helm/chart-roots.js';
+import { HelmMapper } from '../helm/map.js';
 import { parseMinor } from '../k8s/pss.js';
 
 /** The `okelint` section of the editor's settings (`workspace/configuration`). */
@@ -32,15 +41,27 @@ export type DocumentConfig =
   | { readonly kind: 'ok'; readonly config: ResolvedConfig }
   | { readonly kind: 'invalid'; readonly problem: ConfigProblem };
 
-/** File names whose change invalidates the cache. */
+/** File names whose change invalidates the configuration. */
 export const WATCHED_NAMES: readonly string[] = [...CONFIG_NAMES, '.okelintignore'];
 
+/**
+ * Globs of the context files: the chart files Helm findings are mapped to, and the files of a
+ * Terraform module (their change invalidates the context cache).
+ */
+const CONTEXT_GLOBS: readonly string[] = ['**/Chart.yaml', '**/values.yaml', '**/templates/**', '**/*.tf', '**/*.tfvars', '**/*.tfvars.json'];
+
 /** Globs for the `workspace/didChangeWatchedFiles` registration. */
-export const WATCH_GLOBS: readonly string[] = WATCHED_NAMES.map((n) => `**/${n}`);
+export const WATCH_GLOBS: readonly string[] = [...WATCHED_NAMES.map((n) => `**/${n}`), ...CONTEXT_GLOBS];
 
 /** Whether a changed file (path or URI) is one the configuration depends on. */
 export function isWatchedName(pathOrUri: string): boolean {
   return WATCHED_NAMES.includes(basename(pathOrUri));
+}
+
+/** Whether a file path is a context file: of a Helm chart (Chart.yaml, values.yaml, a template) or of a Terraform module. */
+export function isContextFile(path: string): boolean {
+  const name = basename(path);
+  return name === 'Chart.yaml' || name === 'values.yaml' || path.includes(`${sep}templates${sep}`) || isModuleFile(name);
 }
 
 /** Whether a file (path or URI) is an okelint config file (linted as config, not as a manifest). */
@@ -81,22 +102,63 @@ export function configProblemOf(err: unknown, file: string): ConfigProblem {
   return { file, line: 0, character: 0, message: text };
 }
 
-/** Per-workspace cache of resolved configs and ignore files. */
+/** Per-workspace cache of config file locations, resolved configs, ignore files and Helm charts. */
 export class ConfigCache {
   private readonly configs = new Map<string, Promise<DocumentConfig>>();
+  private readonly configPaths = new Map<string, string | undefined>();
   private readonly loaders = new Map<string, IgnoreLoader>();
+  private readonly mappers = new Map<string, HelmMapper | undefined>();
+  private readonly modules = new Map<string, TerraformModules>();
 
   constructor(private readonly registry: readonly AnyRule[]) {}
 
-  /** Forgets every config and ignore file read so far (a watched file changed). */
+  /** Forgets every config, ignore file and context file read so far (a watched file changed). */
   clear(): void {
     this.configs.clear();
+    this.configPaths.clear();
     this.loaders.clear();
+    this.clearContext();
+  }
+
+  /** Forgets the Helm charts and Terraform modules read (a context file changed). */
+  clearContext(): void {
+    this.mappers.clear();
+    this.modules.clear();
   }
 
   /** The config file that governs `fsPath` (undefined for unsaved documents: `root`'s). */
   configPathFor(fsPath: string | undefined, root: string): string | undefined {
-    return findConfig(fsPath === undefined ? root : dirname(fsPath));
+    const dir = fsPath === undefined ? root : dirname(fsPath);
+    if (!this.configPaths.has(dir)) this.configPaths.set(dir, findConfig(dir));
+    return this.configPaths.get(dir);
+  }
+
+  /**
+   * The mapper from `helm template` output to the charts under `root` (or the config's
+   * `chartRoot`), as the CLI finds them; undefined when there is no chart. Kept, with the
+   * templates it has read, until a chart file changes.
+   */
+  helmMapperFor(root: string, chartRoot: string | undefined): HelmMapper | undefined {
+    const key = `${root}\u0000${chartRoot ?? ''}`;
+    if (!this.mappers.has(key)) {
+      const charts = findChartRoots(root, chartRoot);
+      this.mappers.set(key, charts.length ? new HelmMapper({ roots: charts, explicit: chartRoot !== undefined, cwd: root, repoRoot: root }) : undefined);
+    }
+    return this.mappers.get(key);
+  }
+
+  /**
+   * The Terraform module of the `.tf` file at `fsPath` (the other `.tf` and tfvars files of its
+   * directory, as the CLI reads them), display paths relative to `root`. Kept until a context
+   * file changes; the document's own text always comes from the editor.
+   */
+  terraformModule(fsPath: string, root: string, maxBytes: number): Promise<TerraformModule> {
+    let modules = this.modules.get(root);
+    if (!modules) {
+      modules = new TerraformModules(root, (abs) => toDisplayPath(root, abs), maxBytes);
+      this.modules.set(root, modules);
+    }
+    return modules.get(dirname(fsPath));
   }
 
   /** The configuration for a document at `fsPath` (or an unsaved one in `root`). Never throws. */

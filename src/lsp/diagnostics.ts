@@ -19,6 +19,12 @@ export interface DiagnosticData {
   readonly fingerprint: string;
   /** `# Source:` template of a rendered Helm object. */
   readonly helmTemplate?: string;
+  /**
+   * The file the finding is written in when it is not this document (a Terraform statement whose
+   * text is in a tfvars file): the diagnostic sits where this document uses it, and a comment
+   * here would not suppress it, so no disable is offered.
+   */
+  readonly writtenIn?: string;
 }
 
 const SEVERITY: Record<Level, DiagnosticSeverity> = { error: 1, warning: 2, note: 3 };
@@ -38,6 +44,8 @@ export function toRange(start: Position, end: Position): Range {
 
 /** How diagnostics are made for one document. */
 export interface DiagnosticContext {
+  /** The document's display path, as the engine names it in findings. */
+  readonly file: string;
   /** Base URL of the rule docs (a rule's page is `docsBaseUrl + layer + '/' + id + '.md'`). */
   readonly docsBaseUrl: string;
   /** URI of a file named by a finding or a related location (display path as the engine gave it). */
@@ -55,15 +63,23 @@ export function toDiagnostics(findings: readonly Finding[], ctx: DiagnosticConte
 
 /** One finding as a diagnostic. */
 export function toDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnostic {
+  const elsewhere = f.file !== ctx.file;
   const data: DiagnosticData = {
     ruleId: f.ruleId,
     layer: f.layer,
     fingerprint: f.fingerprint,
     ...(f.helmTemplate !== undefined && { helmTemplate: f.helmTemplate }),
+    ...(elsewhere && { writtenIn: f.file }),
   };
-  const related = relatedOf(f, ctx);
+  // A finding written in another file is shown where this document uses it (its first related
+  // location here, else the top), with the place it is written as related information.
+  const here = elsewhere ? f.related?.find((r) => r.file === ctx.file) : undefined;
+  const related = elsewhere
+    ? [info(ctx, { ...f, message: 'The reported text is written here' }), ...(f.related ?? []).filter((r) => r !== here).map((r) => info(ctx, r))]
+    : relatedOf(f, ctx);
+  const start = { line: 1, column: 1 };
   return {
-    range: toRange(f.start, f.end),
+    range: elsewhere ? toRange(here?.start ?? start, here?.end ?? start) : toRange(f.start, f.end),
     severity: severityOf(f.level),
     code: f.ruleId,
     codeDescription: { href: ruleDocsUrl(ctx.docsBaseUrl, { id: f.ruleId, layer: f.layer }) },

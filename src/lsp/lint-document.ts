@@ -8,18 +8,21 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isConfigName, type ConfigCache, type ConfigProblem, type LspSettings } from './config.js';
 import { toDiagnostics } from './diagnostics.js';
+import type { LintFileInput } from '../engine/lint-file.js';
 import { lintText } from '../engine/lint-text.js';
+import type { Finding } from '../engine/types.js';
 import { DEFAULT_EXTENSIONS } from '../engine/run.js';
 import { relativeInside } from '../files/paths.js';
-import { findChartRoots } from '../helm/chart-roots.js';
-import { HelmMapper } from '../helm/map.js';
 
 /**
- * Extensions linted: those the engine reads by default. `.policy` and `.tf` documents are
- * accepted by the server (editors send them) and linted as soon as the engine reads them.
+ * Extensions linted: those the engine reads by default (the CLI's). A `.tf` document is accepted
+ * (editors send them) and linted as soon as the engine reads Terraform.
  */
 const LINTED = new Set<string>(DEFAULT_EXTENSIONS);
-const BY_LANGUAGE: Readonly<Record<string, string>> = { yaml: '.yaml', json: '.json', jsonc: '.json' };
+/** The extension an unsaved document is linted as, by language id (those the editor set-ups use). */
+const BY_LANGUAGE: Readonly<Record<string, string>> = {
+  yaml: '.yaml', json: '.json', jsonc: '.json', 'oci-iam-policy': '.policy', ocipolicy: '.policy', terraform: '.tf',
+};
 
 export interface DocumentInput {
   readonly uri: string;
@@ -40,7 +43,12 @@ export interface LintContext {
 }
 
 export type DocumentOutcome =
-  | { readonly kind: 'linted'; readonly diagnostics: Diagnostic[] }
+  | {
+    readonly kind: 'linted';
+    readonly diagnostics: Diagnostic[];
+    /** The findings behind `diagnostics`, index for index (suppressed ones left out), for the code actions. */
+    readonly findings: readonly Finding[];
+  }
   | { readonly kind: 'config-invalid'; readonly problem: ConfigProblem }
   | { readonly kind: 'skipped'; readonly reason: 'config-file' | 'unsupported' | 'ignored' };
 
@@ -75,17 +83,23 @@ export async function lintDocument(doc: DocumentInput, ctx: LintContext): Promis
   if (resolved.kind === 'invalid') return { kind: 'config-invalid', problem: resolved.problem };
   const { config } = resolved;
   if (fsPath !== undefined && (await ctx.cache.isIgnored(fsPath, root, config))) return { kind: 'skipped', reason: 'ignored' };
-  const display = fsPath === undefined ? basename(doc.uri) : (relativeInside(root, fsPath) ?? fsPath.split(sep).join('/'));
-  const result = lintText({ path: display, uri: display, text: doc.text }, config, ctx.today);
-  let mapper: HelmMapper | undefined;
-  if (result.findings.some((f) => f.helmTemplate !== undefined && !f.suppression)) {
-    const charts = findChartRoots(root, config.chartRoot);
-    if (charts.length) mapper = new HelmMapper({ roots: charts, explicit: config.chartRoot !== undefined, cwd: root, repoRoot: root });
-  }
-  const diagnostics = toDiagnostics(result.findings, {
+  // An unsaved document is named with the extension of its language, so the engine reads it as such.
+  const untitled = basename(doc.uri);
+  const display = fsPath === undefined
+    ? (extname(untitled).toLowerCase() === ext ? untitled : `${untitled}${ext}`)
+    : (relativeInside(root, fsPath) ?? fsPath.split(sep).join('/'));
+  // A `.tf` file on disk is evaluated in its module, as the CLI does. lintText hands its input to
+  // lintFile as is, so the module goes in a LintFileInput (test/lsp/server.test.ts checks it arrives).
+  const module = ext === '.tf' && fsPath !== undefined ? await ctx.cache.terraformModule(fsPath, root, config.maxFileSize) : undefined;
+  const input: LintFileInput = { path: display, uri: display, text: doc.text, ...(module && { module }) };
+  const result = lintText(input, config, ctx.today);
+  const shown = result.findings.filter((f) => !f.suppression);
+  const mapper = shown.some((f) => f.helmTemplate !== undefined) ? ctx.cache.helmMapperFor(root, config.chartRoot) : undefined;
+  const diagnostics = toDiagnostics(shown, {
+    file: display,
     docsBaseUrl: ctx.docsBaseUrl,
     uriOf: (file) => (file === display ? doc.uri : pathToFileURL(resolve(root, file)).href),
     ...(mapper && { mapToTemplate: (f) => mapper.map(f) }),
   });
-  return { kind: 'linted', diagnostics };
+  return { kind: 'linted', diagnostics, findings: shown };
 }

@@ -8,10 +8,12 @@ import lsp from 'vscode-languageserver/node';
 import lspCommon from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeParams, WatchDog } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, type AutofixProvider } from './code-actions.js';
-import { ConfigCache, isConfigName, isWatchedName, parseSettings, WATCH_GLOBS, type LspSettings } from './config.js';
+import { ruleAutofix } from './autofix.js';
+import { codeActions, findingFor, type AutofixProvider } from './code-actions.js';
+import { ConfigCache, isContextFile, isConfigName, isWatchedName, parseSettings, WATCH_GLOBS, type LspSettings } from './config.js';
 import { ConfigProblems } from './config-problems.js';
 import { fsPathOf, lintDocument } from './lint-document.js';
+import type { Finding } from '../engine/types.js';
 import { DOCS_BASE_URL, version } from '../cli/main.js';
 import { rules as registry } from '../../rules/index.js';
 
@@ -27,7 +29,7 @@ export interface ServerIo {
 }
 
 export interface ServerOptions {
-  /** Autofix providers (the code-action hook for rule fixes). */
+  /** Autofix providers (the code-action hook for rule fixes); default: the rule fixes of src/fix. */
   readonly autofixes?: readonly AutofixProvider[];
 }
 
@@ -79,15 +81,19 @@ class ServerState {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly justOpened = new Set<string>();
   private readonly settings = new Map<string, Promise<LspSettings>>();
+  /** The findings of each document's last lint, with the version they were computed for. */
+  private readonly linted = new Map<string, { readonly version: number; readonly findings: readonly Finding[] }>();
   private readonly problems: ConfigProblems;
   private readonly warned = new Set<string>();
   private globalSettings: unknown = undefined;
   private capabilities: ClientCapabilities = {};
   private roots: string[] = [];
   private debounceMs = DEFAULT_DEBOUNCE_MS;
+  private readonly autofixes: readonly AutofixProvider[];
 
-  constructor(private readonly connection: Connection, private readonly io: ServerIo, private readonly options: ServerOptions) {
+  constructor(private readonly connection: Connection, private readonly io: ServerIo, options: ServerOptions) {
     this.problems = new ConfigProblems(connection, (uri) => this.documents.get(uri)?.getText());
+    this.autofixes = options.autofixes ?? [ruleAutofix((m) => connection.console.error(m))];
     const envDebounce = Number(io.env.OKELINT_LSP_DEBOUNCE_MS);
     if (io.env.OKELINT_LSP_DEBOUNCE_MS !== undefined && Number.isFinite(envDebounce)) this.debounceMs = Math.max(0, envDebounce);
     connection.onInitialize((params) => this.initialize(params));
@@ -99,14 +105,21 @@ class ServerState {
       this.relintAll();
     });
     connection.onDidChangeWatchedFiles((params) => {
-      const changed = params.changes.map((c) => fsPathOf(c.uri)).filter((p): p is string => p !== undefined && isWatchedName(p));
+      const paths = params.changes.map((c) => fsPathOf(c.uri)).filter((p): p is string => p !== undefined);
+      const changed = paths.filter(isWatchedName);
       if (changed.length) this.configChanged(changed);
+      else if (paths.some(isContextFile)) this.contextChanged();
     });
-    connection.onCodeAction((params) => {
+    connection.onCodeAction(async (params) => {
       const doc = this.documents.get(params.textDocument.uri);
       if (!doc || (params.context.only && !params.context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === ''))) return [];
       const snippets = this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && this.capabilities.workspace.workspaceEdit.documentChanges === true;
-      return codeActions({ document: doc, diagnostics: params.context.diagnostics, snippets, autofixes: this.options.autofixes ?? [] });
+      const findings = await this.findingsOf(doc.uri, doc.version);
+      if (this.documents.get(doc.uri)?.version !== doc.version) return []; // edited meanwhile: the client asks again
+      return codeActions({
+        document: doc, diagnostics: params.context.diagnostics, snippets, autofixes: this.autofixes,
+        findingOf: (d, data) => findingFor(findings, d, data),
+      });
     });
     this.documents.onDidOpen(({ document }) => {
       this.justOpened.add(document.uri);
@@ -117,12 +130,15 @@ class ServerState {
       this.schedule(document.uri);
     });
     this.documents.onDidSave(({ document }) => {
-      if (isConfigName(document.uri)) this.configChanged([fsPathOf(document.uri) ?? document.uri]);
+      const path = fsPathOf(document.uri);
+      if (isConfigName(document.uri)) this.configChanged([path ?? document.uri]);
+      else if (path !== undefined && isContextFile(path)) this.contextChanged();
       else this.lintNow(document.uri);
     });
     this.documents.onDidClose(({ document }) => {
       this.cancel(document.uri);
       this.justOpened.delete(document.uri);
+      this.linted.delete(document.uri);
       if (!isConfigName(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
@@ -225,13 +241,31 @@ class ServerState {
       today: new Date().toISOString().slice(0, 10), docsBaseUrl: DOCS_BASE_URL,
     });
     if (this.documents.get(uri)?.version !== version) return; // a newer lint of this document follows
+    this.linted.set(uri, { version, findings: outcome.kind === 'linted' ? outcome.findings : [] });
     if (outcome.kind === 'config-invalid') this.problems.report(outcome.problem);
     if (outcome.kind === 'skipped' && outcome.reason === 'config-file') return;
     await this.connection.sendDiagnostics({ uri, version, diagnostics: outcome.kind === 'linted' ? outcome.diagnostics : [] });
   }
 
+  /** The findings of `uri` at `version`: from its last lint, else linted (and published) now. */
+  private async findingsOf(uri: string, version: number): Promise<readonly Finding[]> {
+    const last = this.linted.get(uri);
+    if (last?.version === version) return last.findings;
+    this.cancel(uri); // a pending debounced lint: done now instead
+    await this.lint(uri);
+    const now = this.linted.get(uri);
+    return now?.version === version ? now.findings : [];
+  }
+
   private relintAll(): void {
+    this.linted.clear();
     for (const doc of this.documents.all()) this.lintNow(doc.uri);
+  }
+
+  /** A context file (chart, Terraform module file) changed on disk or was saved here: forget them, re-lint. */
+  private contextChanged(): void {
+    this.cache.clearContext();
+    this.relintAll();
   }
 
   /** A config or ignore file changed: forget the caches, re-check the config files, re-lint. */

@@ -96,6 +96,8 @@ export interface SarifToolComponent {
 /** The single run okelint emits. */
 export interface SarifRun {
   readonly tool: { readonly driver: SarifToolComponent };
+  /** `--sarif-category`: `category/` (GitHub takes everything up to the last `/` as the category). */
+  readonly automationDetails?: { readonly id: string };
   readonly columnKind: 'utf16CodeUnits' | 'unicodeCodePoints';
   readonly results: readonly SarifResult[];
 }

@@ -26,8 +26,17 @@ export const OBJECT_LOCATION_KIND = 'resource';
 
 const MAX_TAGS = 20;
 
+export interface SarifOptions {
+  /**
+   * `run.automationDetails.id` (`--sarif-category`): set only when asked for, because GitHub's
+   * upload then ignores its own `category` input. GitHub reads the part up to the last `/` as
+   * the category, so callers pass it ending in `/`.
+   */
+  readonly category?: string;
+}
+
 /** Builds the SARIF log for a run. */
-export function toSarif(input: ReportInput): SarifLog {
+export function toSarif(input: ReportInput, opts: SarifOptions = {}): SarifLog {
   const rules = input.rules.map((r) => ruleDescriptor(r, input.docsBaseUrl));
   const index = new Map<string, number>();
   input.rules.forEach((r, i) => { if (!index.has(r.id)) index.set(r.id, i); });
@@ -45,6 +54,7 @@ export function toSarif(input: ReportInput): SarifLog {
           rules,
         },
       },
+      ...(opts.category !== undefined && { automationDetails: { id: opts.category } }),
       columnKind: 'utf16CodeUnits',
       results,
     }],
@@ -52,8 +62,8 @@ export function toSarif(input: ReportInput): SarifLog {
 }
 
 /** Formats the SARIF log as pretty-printed JSON (ends with a newline). */
-export function formatSarif(input: ReportInput): string {
-  return JSON.stringify(toSarif(input), null, 2) + '\n';
+export function formatSarif(input: ReportInput, opts: SarifOptions = {}): string {
+  return JSON.stringify(toSarif(input, opts), null, 2) + '\n';
 }
 
 /** `privileged-container` → `PrivilegedContainer`. */

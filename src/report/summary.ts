@@ -2,6 +2,7 @@
  * Counts shared by the text and JSON summaries. Suppressed findings are counted apart and
  * never as problems, whether or not the report shows them.
  */
+import type { RuleMeta } from '../engine/rule-api.js';
 import { LAYERS, type Finding, type Layer, type Level, type SecurityLayer } from '../engine/types.js';
 
 /** Number of findings per level. */
@@ -85,4 +86,40 @@ export function describeCounts(c: LevelCounts): string {
   const levels: readonly Level[] = ['error', 'warning', 'note'];
   for (const level of levels) if (c[level] > 0) parts.push(`${c[level]} ${level}${c[level] === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+/** One rule's part in a layer's story: how often it fired, at which level, and where first. */
+export interface LayerRuleLine {
+  readonly ruleId: string;
+  readonly counts: LevelCounts;
+  readonly first: Finding;
+}
+
+/**
+ * Whether the unsuppressed findings come from both OKE cluster configuration (rules for `oke`
+ * units) and Kubernetes manifests (rules for `k8s` objects): one estate, told layer by layer.
+ */
+export function isEstateRun(findings: readonly Finding[], rules: readonly Pick<RuleMeta<unknown>, 'id' | 'appliesTo'>[]): boolean {
+  const unitsOf = new Map(rules.map((r) => [r.id, r.appliesTo]));
+  let oke = false, k8s = false;
+  for (const f of findings) {
+    if (f.suppression) continue;
+    const units = unitsOf.get(f.ruleId) ?? [];
+    oke ||= units.includes('oke');
+    k8s ||= units.includes('k8s');
+  }
+  return oke && k8s;
+}
+
+/** The unsuppressed findings of `layer` by rule: most severe first, then by rule id. */
+export function layerRules(findings: readonly Finding[], layer: Layer): LayerRuleLine[] {
+  const byRule = new Map<string, { counts: LevelCounts; first: Finding }>();
+  for (const f of findings) {
+    if (f.suppression || f.layer !== layer) continue;
+    let entry = byRule.get(f.ruleId);
+    if (!entry) byRule.set(f.ruleId, (entry = { counts: zero(), first: f }));
+    entry.counts[f.level]++;
+  }
+  return [...byRule].map(([ruleId, e]) => ({ ruleId, ...e }))
+    .sort((a, b) => compareSeverity(b.counts, a.counts) || a.ruleId.localeCompare(b.ruleId));
 }

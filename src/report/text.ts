@@ -1,11 +1,13 @@
 /**
  * The human-readable report: findings grouped by file, each with a one-line code frame and
  * carets under the offending span, then skipped inputs, a per-layer summary for all five
- * security layers (the weakest one marked) and a one-line total. ANSI colour only on request.
+ * security layers (the weakest one marked; for a run over both OKE configuration and Kubernetes
+ * manifests, with each layer's rules listed under it) and a one-line total. ANSI colour only on
+ * request.
  */
 import { LAYERS, type Finding, type Layer, type Level } from '../engine/types.js';
 import { plural, regionOf, visibleFindings, type ReportInput } from './input.js';
-import { countFindings, severityLookup, describeCounts, type FindingCounts } from './summary.js';
+import { countFindings, severityLookup, describeCounts, isEstateRun, layerRules, type FindingCounts, type LayerRuleLine } from './summary.js';
 
 type Style = 'bold' | 'underline' | 'dim' | 'red' | 'yellow' | 'cyan' | 'green';
 
@@ -35,7 +37,7 @@ export function formatText(input: ReportInput): string {
   if (input.summary.notices.length > 0) {
     sections.push([paint('Skipped:', 'bold'), ...input.summary.notices.map((n) => `  ${paint('warning', 'yellow')}: ${n.file}: ${n.message}`)]);
   }
-  sections.push(layerSection(counts, paint));
+  sections.push(layerSection(counts, paint, isEstateRun(input.findings, input.rules) ? input.findings : undefined));
   sections.push([totalLine(input, counts, paint)]);
   return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
 }
@@ -88,9 +90,17 @@ export function caretSpan(lineText: string, startColumn: number, endColumn: numb
   return { pad, width };
 }
 
-function layerSection(counts: FindingCounts, paint: Painter): string[] {
+/** Rules listed under a layer of the estate story before the rest are counted. */
+const STORY_RULES = 5;
+
+/**
+ * The per-layer summary. With `estate` (findings from both OKE configuration and Kubernetes
+ * manifests), each layer also lists its rules with their counts and first location, so the
+ * weakest layer's story reads in one place: a public API endpoint next to a cluster-admin binding.
+ */
+function layerSection(counts: FindingCounts, paint: Painter, estate?: readonly Finding[]): string[] {
   const weakest = new Set<Layer>(counts.weakestLayers);
-  const lines = [paint('Security layers:', 'bold')];
+  const lines = [paint(estate ? 'Security layers (one estate: OKE cluster configuration and Kubernetes manifests):' : 'Security layers:', 'bold')];
   const layers: Layer[] = [...LAYERS];
   const general = counts.byLayer.general;
   if (general.error + general.warning + general.note > 0) layers.push('general');
@@ -100,8 +110,22 @@ function layerSection(counts: FindingCounts, paint: Painter): string[] {
     if (desc === '') lines.push(`  ${name}${paint('no findings', 'green')}`);
     else if (weakest.has(layer)) lines.push(`  ${paint(name + desc, 'bold')}  ${paint('← weakest', 'red', 'bold')}`);
     else lines.push(`  ${name}${desc}`);
+    if (estate) lines.push(...storyLines(layerRules(estate, layer), paint));
   }
   return lines;
+}
+
+function storyLines(rules: readonly LayerRuleLine[], paint: Painter): string[] {
+  const shown = rules.slice(0, STORY_RULES);
+  const idWidth = Math.max(0, ...shown.map((r) => r.ruleId.length));
+  const countWidth = Math.max(0, ...shown.map((r) => describeCounts(r.counts).length));
+  const indent = ' '.repeat(2 + LAYER_COLUMN);
+  const out = shown.map((r) => {
+    const where = `${r.first.file}:${r.first.start.line}:${r.first.start.column}`;
+    return `${indent}${r.ruleId.padEnd(idWidth)}  ${describeCounts(r.counts).padEnd(countWidth)}  ${paint(where, 'dim')}`;
+  });
+  if (rules.length > shown.length) out.push(`${indent}${paint(`… and ${plural(rules.length - shown.length, 'more rule')}`, 'dim')}`);
+  return out;
 }
 
 function totalLine(input: ReportInput, counts: FindingCounts, paint: Painter): string {

@@ -5,12 +5,17 @@
  *   .tf                  → terraform
  *   .yaml / .yml         → k8s
  *   .json                → iam when it looks like an OCI policy (a `statements` array of strings,
- *                          at the top level or under `data`, one policy or a list), else k8s
- *   anything else        → k8s (stdin without a name, files named on the command line)
+ *                          at the top level or under `data`, one policy or a list), else oke when
+ *                          it holds an OKE cluster, node pool or virtual node pool (API JSON, or
+ *                          CLI output under `data`), else k8s
+ *   anything else        → oke when the text is JSON holding OKE configuration (piped
+ *                          `oci ce cluster get` output), else k8s (stdin without a name, files
+ *                          named on the command line)
  *
  * `--type helm` is k8s (the Kubernetes reader splits `# Source:` streams itself).
  */
 import { extname } from 'node:path';
+import { looksLikeOkeJson } from '../oke/classify.js';
 
 /** The values of `--type`. */
 export const INPUT_TYPES = ['k8s', 'helm', 'iam', 'oke', 'terraform'] as const;
@@ -28,8 +33,8 @@ export function detectFormat(path: string, text: string, forced?: InputType): So
   switch (extname(path).toLowerCase()) {
     case '.policy': return 'iam';
     case '.tf': return 'terraform';
-    case '.json': return looksLikePolicyJson(text) ? 'iam' : 'k8s';
-    default: return 'k8s';
+    case '.json': return looksLikePolicyJson(text) ? 'iam' : looksLikeOkeJson(text) ? 'oke' : 'k8s';
+    default: return /^\s*[[{]/.test(text) && looksLikeOkeJson(text, { strict: true }) ? 'oke' : 'k8s';
   }
 }
 

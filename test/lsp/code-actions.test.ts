@@ -5,10 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { codeActions, disableLineEdit, disableObjectEdits, type AutofixProvider } from '../../src/lsp/code-actions.js';
+import { ruleAutofix } from '../../src/lsp/autofix.js';
+import { codeActions, disableLineEdit, disableObjectEdits, findingFor, type AutofixProvider } from '../../src/lsp/code-actions.js';
 import { configProblemOf, parseSettings } from '../../src/lsp/config.js';
-import { configDiagnostic, toDiagnostic, toRange } from '../../src/lsp/diagnostics.js';
+import { configDiagnostic, toDiagnostic, toRange, type DiagnosticData } from '../../src/lsp/diagnostics.js';
+import { lintText } from '../../src/engine/lint-text.js';
+import { resolveConfig } from '../../src/engine/resolve-config.js';
 import type { Finding } from '../../src/engine/types.js';
+import { rules } from '../../rules/index.js';
 
 const doc = (text: string, uri = 'file:///w/a.yaml', languageId = 'yaml') => TextDocument.create(uri, languageId, 1, text);
 const diag = (ruleId: string, line: number, character = 0): Diagnostic => ({
@@ -117,10 +121,56 @@ describe('codeActions', () => {
     expect(JSON.stringify(object.edit)).toContain('okelint.io/ignore-reason: \\"$0\\"');
   });
 
+  it('offers a line comment in .tf files only where HCL reads it as a comment (not inside a heredoc)', () => {
+    const listed = 'resource "oci_identity_policy" "p" {\n  statements = [\n    "Allow group A to manage all-resources in tenancy",\n  ]\n}\n';
+    const tf = (text: string) => doc(text, 'file:///w/main.tf', 'terraform');
+    const [line] = codeActions({ document: tf(listed), snippets: false, autofixes: [], diagnostics: [diag('iam-manage-all-resources-tenancy', 2, 5)] });
+    expect(line?.title).toBe('Disable iam-manage-all-resources-tenancy for this line');
+    expect(line?.edit?.changes?.['file:///w/main.tf']).toEqual([{
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '    # okelint-disable-next-line iam-manage-all-resources-tenancy --\n',
+    }]);
+    const heredoc = 'resource "oci_identity_policy" "p" {\n  statements = [<<-EOT\n    Allow group A to manage all-resources in tenancy\n  EOT\n  ]\n}\n';
+    expect(codeActions({ document: tf(heredoc), snippets: false, autofixes: [], diagnostics: [diag('iam-manage-all-resources-tenancy', 2, 4)] })).toEqual([]);
+  });
+
   it('offers line comments but no annotation in .policy files, and nothing in JSON', () => {
     const policy = codeActions({ document: doc('Allow group A to manage all-resources in tenancy\n', 'file:///w/p.policy', 'plaintext'), snippets: false, autofixes: [], diagnostics: [diag('iam-manage-all-resources', 0)] });
     expect(policy.map((a) => a.title)).toEqual(['Disable iam-manage-all-resources for this line']);
     expect(codeActions({ document: doc('{}', 'file:///w/a.json', 'json'), snippets: false, autofixes: [], diagnostics: [diag('host-ports', 0)] })).toEqual([]);
+  });
+});
+
+describe('autofix actions', () => {
+  const fail = (m: string) => { throw new Error(`unexpected log: ${m}`); };
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: c\n      image: nginx:1\n      securityContext:\n        privileged: true\n    - name: d\n      image: nginx:1\n      securityContext:\n        privileged: true\n';
+  const config = resolveConfig(rules, undefined, { preset: 'pss-baseline' }, '/w');
+  const findingsOf = (text: string) => lintText({ path: 'a.yaml', uri: 'a.yaml', text }, config, '2026-01-01').findings;
+  const diagnosticOf = (f: Finding): Diagnostic => toDiagnostic(f, { file: 'a.yaml', docsBaseUrl: 'https://d/', uriOf: (x) => x });
+
+  it('finds the finding behind a diagnostic by rule and fingerprint, preferring the same range', () => {
+    const [first, second] = findingsOf(POD) as [Finding, Finding];
+    expect([first.ruleId, second.ruleId, first.fingerprint === second.fingerprint]).toEqual(['privileged-container', 'privileged-container', false]);
+    const d = diagnosticOf(second);
+    expect(findingFor([first, second], d, d.data as DiagnosticData)).toBe(second);
+    // A diagnostic the editor moved (a line inserted above it) still finds its finding.
+    const moved = { ...d, range: { start: { line: 14, character: 20 }, end: { line: 14, character: 24 } } };
+    expect(findingFor([first, second], moved, d.data as DiagnosticData)).toBe(second);
+    expect(findingFor([first], d, d.data as DiagnosticData)).toBeUndefined();
+  });
+
+  it('turns the src/fix edits of the finding into a preferred quick fix', () => {
+    const second = findingsOf(POD)[1] as Finding;
+    const document = doc(POD);
+    const diagnostic = diagnosticOf(second);
+    const [action, ...rest] = ruleAutofix(fail)({ document, diagnostic, data: diagnostic.data as DiagnosticData, finding: second });
+    expect(rest).toEqual([]);
+    expect(action).toEqual({
+      title: 'Set privileged: false (privileged-container)', kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [{ range: { start: { line: 13, character: 20 }, end: { line: 13, character: 24 } }, newText: 'false' }] } },
+    });
+    // No finding, or one on helm template output (the fix belongs in the chart): nothing offered.
+    expect(ruleAutofix(fail)({ document, diagnostic, data: diagnostic.data as DiagnosticData, finding: undefined })).toEqual([]);
+    expect(ruleAutofix(fail)({ document, diagnostic, data: diagnostic.data as DiagnosticData, finding: { ...second, helmTemplate: 'c/templates/p.yaml' } })).toEqual([]);
   });
 });
 
@@ -150,7 +200,7 @@ describe('settings, config problems and diagnostics', () => {
       lineText: '', span: { start: 0, end: 1 }, start: { line: 3, column: 2 }, end: { line: 3, column: 9 }, path: [], fingerprint: 'x:1',
       related: [{ file: 'b.yaml', uri: 'b.yaml', start: { line: 1, column: 1 }, end: { line: 1, column: 5 }, message: 'bound here' }],
     } satisfies Finding;
-    const d = toDiagnostic(finding, { docsBaseUrl: 'https://d/', uriOf: (f) => `file:///w/${f}` });
+    const d = toDiagnostic(finding, { file: 'r.yaml', docsBaseUrl: 'https://d/', uriOf: (f) => `file:///w/${f}` });
     expect(d).toEqual({
       range: { start: { line: 2, character: 1 }, end: { line: 2, character: 8 } }, severity: 3, code: 'rbac-wildcard',
       codeDescription: { href: 'https://d/cluster-access/rbac-wildcard.md' }, source: 'okelint', message: 'msg',

@@ -37,7 +37,7 @@ export class LspClient {
   /** Every publishDiagnostics notification, in order. */
   readonly log: Publish[] = [];
   private readonly latest = new Map<string, Publish>();
-  private readonly waiters: { uri: string; pred: (p: Publish) => boolean; resolve: (p: Publish) => void }[] = [];
+  private readonly waiters: { uri: string; pred: (p: Publish) => boolean; resolve: (p: Publish) => void; reject: (e: Error) => void }[] = [];
   private readonly messageWaiters: ((m: ShowMessageParams) => boolean)[] = [];
   private exitCode: Promise<number | null>;
   settings: Record<string, unknown>;
@@ -45,6 +45,12 @@ export class LspClient {
   private constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection, opts: ClientOptions) {
     this.settings = opts.settings ?? {};
     this.exitCode = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    // A server that dies fails the waits at once, with its stderr, rather than at their timeouts.
+    child.on('exit', (code, signal) => {
+      const error = new Error(`okelint lsp exited (code ${String(code)}, signal ${String(signal)}); stderr: ${this.stderr.join('')}`);
+      for (const w of this.waiters.splice(0)) w.reject(error);
+      connection.dispose(); // rejects pending requests too
+    });
     child.stderr.setEncoding('utf8').on('data', (d: string) => this.stderr.push(d));
     connection.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
       const publish: Publish = { uri: p.uri, ...(p.version !== undefined && { version: p.version }), diagnostics: p.diagnostics };
@@ -100,7 +106,11 @@ export class LspClient {
     const now = this.latest.get(uri);
     if (now && pred(now)) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
-      const waiter = { uri, pred, resolve: (p: Publish) => { clearTimeout(timer); resolve(p); } };
+      const waiter = {
+        uri, pred,
+        resolve: (p: Publish) => { clearTimeout(timer); resolve(p); },
+        reject: (e: Error) => { clearTimeout(timer); reject(e); },
+      };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         const last = this.latest.get(uri);

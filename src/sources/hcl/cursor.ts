@@ -14,6 +14,8 @@ export class NestingLimit extends Error {}
 export class Cursor {
   readonly lexer: Lexer;
   readonly errors: HclError[] = [];
+  /** Spans of every quoted string and heredoc read (comments found inside them are not comments). */
+  readonly templates: Span[] = [];
   private buf: Token[] = [];
   /** Stack of "newlines are significant" flags: true in bodies and objects, false in brackets. */
   private readonly nl: boolean[] = [true];
@@ -116,4 +118,22 @@ export class Cursor {
 
   /** Offset where the previous token ended (for spans of constructs that end there). */
   lastEnd = 0;
+
+  private lineStarts: number[] | undefined;
+
+  /** The 1-based line of `offset` (for messages that point back at an opening bracket). */
+  lineOf(offset: number): number {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
 }

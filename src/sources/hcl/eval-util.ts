@@ -1,6 +1,6 @@
-/** Helpers for the evaluator: reference text and reasons, value equality, JSON values. */
+/** Helpers for the evaluator: reference text and reasons, value equality. */
 import type { Expr, Span } from './ast.js';
-import { type Budget, madeString, NULL, type Traced, type Unresolved, unresolved } from './value.js';
+import type { Traced } from './value.js';
 
 /** `data.oci_x.y.name`, `each.value`, `a.b[…]`: the reference an expression starts with. */
 export function refText(expr: Expr): string {
@@ -66,29 +66,4 @@ export function sameValue(a: Traced, b: Traced): boolean {
       return true;
     }
   }
-}
-
-/** A value from a `.tfvars.json` file; its strings map to `at` (the reference) in `path`. */
-export function fromJson(json: unknown, path: string, at: Span, budget: Budget): Traced | Unresolved {
-  if (!budget.spend(1)) return unresolved('the value is too large to evaluate', at, path);
-  if (json === null || json === undefined) return NULL;
-  if (typeof json === 'string') return madeString(json, path, at);
-  if (typeof json === 'number') return { kind: 'number', value: json };
-  if (typeof json === 'boolean') return { kind: 'bool', value: json };
-  if (Array.isArray(json)) {
-    const items: Traced[] = [];
-    for (const item of json as unknown[]) {
-      const v = fromJson(item, path, at, budget);
-      if ('unresolved' in v) return v;
-      items.push(v);
-    }
-    return { kind: 'list', items };
-  }
-  const entries = new Map<string, Traced>();
-  for (const [k, item] of Object.entries(json as Record<string, unknown>)) {
-    const v = fromJson(item, path, at, budget);
-    if ('unresolved' in v) return v;
-    entries.set(k, v);
-  }
-  return { kind: 'map', entries };
 }

@@ -9,10 +9,10 @@ import type { BinaryExpr, Expr, ForExpr, ObjectExpr, Span, TemplateExpr, Travers
 import { callFunction } from './functions.js';
 import type { Binding, Scope } from './scope.js';
 import {
-  asBool, asNumber, Budget, isUnresolved, madeString, NULL, primitiveText, StringBuilder, toPlain, typeName, unresolved,
+  asBool, asNumber, Budget, isUnresolved, SYNTAX_ERROR, madeString, NULL, primitiveText, StringBuilder, toPlain, typeName, unresolved,
   type Evaluated, type ScopeUse, type Traced, type Unresolved,
 } from './value.js';
-import { fromJson, refText, sameValue, unknownRefReason } from './eval-util.js';
+import { refText, sameValue, unknownRefReason } from './eval-util.js';
 
 const MAX_EVAL_DEPTH = 400;
 
@@ -127,7 +127,7 @@ function evalInner(expr: Expr, ctx: Ctx): Result {
     case 'paren':
       return evaluate(expr.inner, ctx);
     case 'invalid':
-      return fail('the expression has a syntax error');
+      return fail(SYNTAX_ERROR);
   }
 }
 
@@ -246,11 +246,11 @@ function lookupBinding(ref: string, span: Span, ctx: Ctx): Result {
       : `${ref} is not defined in a locals block of this directory`;
     return unresolved(why, span, ctx.path);
   }
-  ctx.state.uses.push({ ref, source: b.source, path: b.path, span: b.span });
-  if (b.json !== undefined) return fromJson(b.json, ctx.path, span, ctx.state.budget);
+  addUses(ctx.state.uses, [{ ref, source: b.source, path: b.path, span: b.span }]);
+  if (b.value !== undefined) return b.value;
   const cached = scope.cache.get(b);
   if (cached) {
-    ctx.state.uses.push(...cached.uses);
+    addUses(ctx.state.uses, cached.uses);
     return cached.result;
   }
   if (ctx.state.stack.has(b)) return unresolved(`${ref} refers to itself`, span, ctx.path);
@@ -262,9 +262,14 @@ function lookupBinding(ref: string, span: Span, ctx: Ctx): Result {
   const result = isUnresolved(inner) ? { ...inner, reason: `${ref}: ${inner.reason}` } : inner;
   const uses = ctx.state.uses;
   ctx.state.uses = outer;
-  outer.push(...uses);
+  addUses(outer, uses);
   if (!(isUnresolved(inner) && inner.reason.endsWith('refers to itself'))) scope.cache.set(b, { result, uses });
   return result;
+}
+
+/** Adds the uses not already listed (each binding once: shared references must not multiply them). */
+function addUses(into: ScopeUse[], more: readonly ScopeUse[]): void {
+  for (const u of more) if (!into.some((x) => x.ref === u.ref)) into.push(u);
 }
 
 function evalBinary(expr: BinaryExpr, ctx: Ctx): Result {

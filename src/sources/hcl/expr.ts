@@ -137,8 +137,14 @@ export function describe(t: Token): string {
 function closeWith(c: Cursor, close: string, open: Token): number {
   const t = c.eat(close);
   if (t) return t.end;
-  c.error(c.peek(), `expected '${close}' to close the '${open.text}' at offset ${open.start}`);
+  c.error(c.peek(), `expected '${close}' to close the '${open.text}' on line ${c.lineOf(open.start)}, found ${describe(c.peek())}`);
   return c.lastEnd;
+}
+
+/** The end of the file or a closing bracket other than `mine`: the construct is cut short, stop reading items. */
+function cutShort(c: Cursor, mine: string): boolean {
+  const t = c.peek();
+  return t.kind === 'eof' || (t.kind === 'punct' && CLOSERS.has(t.text) && t.text !== mine);
 }
 
 function parseParen(c: Cursor): Expr {
@@ -155,7 +161,7 @@ function parseCall(c: Cursor, name: Token): Expr {
   c.pushNewlines(false);
   const args: Expr[] = [];
   let expandFinal = false;
-  while (!c.is(')') && c.peek().kind !== 'eof') {
+  while (!c.is(')') && !cutShort(c, ')')) {
     const arg = parseExpression(c);
     args.push(arg);
     if (c.eat('...')) expandFinal = true;
@@ -180,7 +186,7 @@ function parseTuple(c: Cursor): Expr {
     return out;
   }
   const items: Expr[] = [];
-  while (!c.is(']') && c.peek().kind !== 'eof') {
+  while (!c.is(']') && !cutShort(c, ']')) {
     const before = c.lastEnd;
     items.push(parseExpression(c));
     if (!c.eat(',')) break;
@@ -205,7 +211,7 @@ function parseObject(c: Cursor): Expr {
   const items: ObjectItem[] = [];
   for (;;) {
     while (c.peek().kind === 'newline') c.next();
-    if (c.is('}') || c.peek().kind === 'eof') break;
+    if (c.is('}') || cutShort(c, '}')) break;
     const key = parseExpression(c);
     if (!c.eat('=') && !c.eat(':')) {
       c.error(c.peek(), `expected '=' or ':' after the object key, found ${describe(c.peek())}`);

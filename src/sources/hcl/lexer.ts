@@ -51,8 +51,10 @@ export function codePointAt(text: string, i: number): string {
 
 export class Lexer {
   pos = 0;
-  /** Problems found while skipping comments. */
-  readonly problems: { message: string; span: Span }[] = [];
+  /** Problems found while skipping comments, by start offset (a position may be lexed twice). */
+  readonly problems = new Map<number, { message: string; span: Span }>();
+  /** Every comment skipped (`#`, `//`, block comments), by start offset; the parser drops those inside strings. */
+  readonly comments = new Map<number, Span>();
 
   constructor(readonly text: string) {}
 
@@ -100,15 +102,15 @@ export class Lexer {
       } else if (c === 35 || (c === 47 && t.charCodeAt(this.pos + 1) === 47)) {
         // `#` or `//` comment: up to (not including) the newline, which still ends the line.
         const nl = t.indexOf('\n', this.pos);
-        this.pos = nl < 0 ? t.length : nl;
+        const end = nl < 0 ? t.length : nl;
+        this.comments.set(this.pos, { start: this.pos, end: t.charCodeAt(end - 1) === 13 ? end - 1 : end });
+        this.pos = end;
       } else if (c === 47 && t.charCodeAt(this.pos + 1) === 42) {
         const close = t.indexOf('*/', this.pos + 2);
-        if (close < 0) {
-          this.problems.push({ message: 'unterminated /* comment', span: { start: this.pos, end: t.length } });
-          this.pos = t.length;
-        } else {
-          this.pos = close + 2;
-        }
+        const end = close < 0 ? t.length : close + 2;
+        if (close < 0) this.problems.set(this.pos, { message: 'unterminated /* comment', span: { start: this.pos, end } });
+        this.comments.set(this.pos, { start: this.pos, end });
+        this.pos = end;
       } else {
         return;
       }

@@ -4,7 +4,7 @@
  * parsing resumes at the next line. Nesting deeper than MAX_NESTING stops the parse with an error
  * (so hostile input cannot overflow the stack).
  */
-import type { Attribute, Block, BlockLabel, Body, HclError } from './ast.js';
+import type { Attribute, Block, BlockLabel, Body, HclError, Span } from './ast.js';
 import { Cursor, NestingLimit } from './cursor.js';
 import { describe, parseExpression } from './expr.js';
 import type { Token } from './lexer.js';
@@ -13,6 +13,8 @@ import { parseHeredoc, parseQuoted } from './template.js';
 export interface ParseResult {
   readonly body: Body;
   readonly errors: readonly HclError[];
+  /** Every comment (`#`, `//`, block comments) in order, from its marker to the end of its line or to the block comment end. */
+  readonly comments: readonly Span[];
 }
 
 /** Parses a whole HCL file (`.tf`, `.tfvars`, `.hcl`). */
@@ -24,8 +26,33 @@ export function parseHcl(text: string): ParseResult {
   } catch (e) {
     if (!(e instanceof NestingLimit)) throw e;
   }
-  const errors = [...c.lexer.problems, ...c.errors].sort((a, b) => a.span.start - b.span.start);
-  return { body: { items, span: { start: 0, end: text.length } }, errors };
+  const inString = insideAny(c.templates);
+  const problems = [...c.lexer.problems.values()].filter((p) => !inString(p.span.start));
+  const errors = [...problems, ...c.errors].sort((a, b) => a.span.start - b.span.start);
+  const comments = [...c.lexer.comments.values()].filter((s) => !inString(s.start)).sort((a, b) => a.start - b.start);
+  return { body: { items, span: { start: 0, end: text.length } }, errors, comments };
+}
+
+/** A test for "offset is strictly inside one of `spans`" (binary search over the merged spans). */
+function insideAny(spans: readonly Span[]): (offset: number) => boolean {
+  const merged: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else merged.push(s);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = merged[mid] as Span;
+      if (offset <= s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /** Parses body items into `items` until `}` (inside a block: `open` is its brace) or the end of the file. */
@@ -56,8 +83,11 @@ function parseItem(c: Cursor, nested: boolean): Attribute | Block | undefined {
   const nameSpan = { start: name.start, end: name.end };
   if (c.is('=')) {
     c.next();
+    const before = c.errors.length;
     const expr = parseExpression(c);
-    endOfLine(c, nested, 'attribute');
+    // After an error in the value, the rest of the line is skipped without more errors.
+    if (c.errors.length > before) skipLine(c);
+    else endOfLine(c, nested, 'attribute');
     return { kind: 'attribute', name: name.text, nameSpan, expr, span: { start: name.start, end: expr.span.end } };
   }
   const labels: BlockLabel[] = [];

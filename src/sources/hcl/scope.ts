@@ -14,8 +14,8 @@ export interface Binding {
   /** The value expression (tfvars attribute, `default`, local), in `path`. */
   readonly span: Span;
   readonly expr?: Expr;
-  /** A value read from a `.tfvars.json` file (no positions). */
-  readonly json?: unknown;
+  /** A value read from a `.tfvars.json` file (its strings map into that file). */
+  readonly value?: Traced;
 }
 
 export class Scope {

@@ -124,6 +124,7 @@ function scan(c: Cursor, open: Token, mode: Mode, parseExpr: ExprParser): Templa
     }
   }
   c.leave();
+  c.templates.push({ start: open.start, end });
   c.resumeAt(end);
   let out = parts;
   if (heredoc?.flush) out = flushIndent(out);
@@ -214,9 +215,11 @@ function closeSequence(c: Cursor, at: number, opener: string): boolean {
   }
   if (c.eat('}')) return false;
   c.error({ start: at, end: c.peek().start }, `expected } to close ${opener}`);
+  // Skip to the matching `}`, but not past the end of the line or the string's closing quote.
   c.recovering++;
   let depth = 0;
   for (let tok = c.peek(); tok.kind !== 'eof'; tok = c.peek()) {
+    if (c.text.lastIndexOf('\n', tok.start - 1) >= at || (tok.kind === 'oquote' && depth === 0)) break;
     c.next();
     if (tok.kind === 'punct' && (tok.text === '{' || tok.text === '[' || tok.text === '(')) depth++;
     else if (tok.kind === 'punct' && (tok.text === ']' || tok.text === ')')) depth = Math.max(0, depth - 1);

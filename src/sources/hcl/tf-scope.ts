@@ -8,12 +8,15 @@
 import type { Body } from './ast.js';
 import { parseHcl } from './parser.js';
 import { Scope } from './scope.js';
+import { readTfvarsJson } from './tfvars-json.js';
 
 export interface ModuleFile {
   readonly path: string;
   readonly text: string;
   /** The parsed body, if the caller already has it (saves a second parse). */
   readonly body?: Body;
+  /** Read as a `.tf` file whatever its name (standard input, a forced `--type terraform`). */
+  readonly tf?: boolean;
 }
 
 function baseName(path: string): string {
@@ -43,17 +46,17 @@ export function isModuleFile(path: string): boolean {
 export function tfvarsScope(files: readonly ModuleFile[]): Scope {
   const scope = new Scope();
   const sorted = files
-    .map((f) => ({ f, name: baseName(f.path), r: rank(baseName(f.path)) }))
+    .map((f) => ({ f, name: baseName(f.path), r: f.tf ? 0 : rank(baseName(f.path)) }))
     .filter((x) => x.r >= 0)
     .sort((a, b) => a.r - b.r || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { f, name } of sorted) {
+  for (const { f, name, r } of sorted) {
     scope.addText(f.path, f.text);
-    if (name.endsWith('.json')) {
+    if (r > 0 && name.endsWith('.json')) {
       addJson(scope, f);
       continue;
     }
     const body = f.body ?? parseHcl(f.text).body;
-    if (name.endsWith('.tf')) addModule(scope, f.path, body);
+    if (r === 0) addModule(scope, f.path, body);
     else {
       for (const item of body.items) {
         if (item.kind === 'attribute') scope.set({ ref: `var.${item.name}`, source: 'tfvars', path: f.path, span: item.expr.span, expr: item.expr });
@@ -80,14 +83,7 @@ function addModule(scope: Scope, path: string, body: Body): void {
 }
 
 function addJson(scope: Scope, f: ModuleFile): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(f.text);
-  } catch {
-    return;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
-  for (const [name, json] of Object.entries(data as Record<string, unknown>)) {
-    scope.set({ ref: `var.${name}`, source: 'tfvars', path: f.path, span: { start: 0, end: 0 }, json: json ?? null });
+  for (const [name, { value, span }] of readTfvarsJson(f.path, f.text) ?? []) {
+    scope.set({ ref: `var.${name}`, source: 'tfvars', path: f.path, span, value });
   }
 }

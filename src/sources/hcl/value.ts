@@ -49,6 +49,9 @@ export type Evaluated =
   | { readonly unresolved?: undefined; readonly value: HclValue; readonly traced: Traced; readonly uses: readonly ScopeUse[] }
   | Unresolved;
 
+/** The reason of an expression the parser could not read (already reported as a syntax error). */
+export const SYNTAX_ERROR = 'the expression has a syntax error';
+
 export function isUnresolved(v: Traced | Unresolved): v is Unresolved {
   return 'unresolved' in v;
 }
@@ -112,33 +115,43 @@ export function toPlain(v: Traced, budget = new Budget()): HclValue | undefined 
 export class StringBuilder {
   private readonly pieces: string[] = [];
   private readonly map = new MapBuilder();
+  /** The raw offset just past the last piece. */
+  private end: number | undefined;
   constructor(readonly path: string) {}
 
   /** A traced piece; if it lives in another file, its characters map to `fallback` instead. */
   traced(s: TracedString, fallback: Span): void {
     this.pieces.push(s.value);
-    if (s.path === this.path) this.map.append(s.map);
-    else this.map.fixed(fallback.start, s.value.length);
+    if (s.path === this.path) {
+      this.map.append(s.map);
+      this.end = s.map.rawEnd;
+    } else {
+      this.map.fixed(fallback.start, s.value.length);
+      this.end = fallback.end;
+    }
   }
 
   /** A piece of `text` that maps to `at.start`. */
   fixed(text: string, at: Span): void {
     this.pieces.push(text);
     this.map.fixed(at.start, text.length);
+    this.end = at.end;
   }
 
   /** A piece with its own map (in `path`). */
   mapped(text: string, map: OffsetMap): void {
     this.pieces.push(text);
     this.map.append(map);
+    this.end = map.rawEnd;
   }
 
   get length(): number {
     return this.map.length;
   }
 
+  /** The string; its end maps past the last piece (or to `rawEnd` when there is none). */
   finish(rawEnd: number): TracedString {
-    return str(this.pieces.join(''), this.path, this.map.finish(rawEnd));
+    return str(this.pieces.join(''), this.path, this.map.finish(this.end ?? rawEnd));
   }
 }
 
