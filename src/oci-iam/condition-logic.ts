@@ -355,6 +355,11 @@ export function enclosingNode(root: Condition, spans: readonly Span[]): Conditio
 
 /** `text` on one line, cut to `max` characters, in single quotes: how rule messages quote statement parts. */
 export function quoteText(text: string, max = 80): string {
+  return `'${clip(text, max)}'`;
+}
+
+/** Statement text for a message: whitespace collapsed, long parts shortened. */
+export function clip(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `'${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}'`;
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -16,6 +16,7 @@ import type {
   Action, AdmitStatement, AllowStatement, Comparison, Condition, Location, Name, ResourceType, Span, Statement, Subject, Value,
   ValueList, Verb, WhereClause,
 } from './ast.js';
+import { clip, globMatches } from './condition-logic.js';
 import { covers } from './resource-families.js';
 import { ALL_RESOURCES, verbRank } from './resource-types.js';
 
@@ -275,8 +276,7 @@ function not(value: Truth): Truth {
 }
 
 function globMatch(value: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is');
-  return re.test(value);
+  return globMatches(pattern.toLowerCase(), value.toLowerCase());
 }
 
 /** Whether a known value matches one right-hand value (`'*'` means any value is set). */
@@ -459,11 +459,7 @@ export function targetNarrowing(where: WhereClause | undefined): Outcome {
 // Messages
 // ---------------------------------------------------------------------------------------------
 
-/** Statement text for a message: whitespace collapsed, long parts shortened. */
-export function clip(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+export { clip };
 
 /** A grant's parts as written, for messages: `group Ops`, `manage all-resources`, `tenancy`. */
 export interface GrantText {

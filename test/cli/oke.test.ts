@@ -108,7 +108,7 @@ describe('okelint on OKE cluster configuration', () => {
       '',
       '✖ 2 problems (2 errors) in 2 files · 2 objects in 2 files linted',
     ].join('\n'));
-    expect(r.stdout).toContain('  10:5   error    Cluster oci_containerengine_cluster.prod gives its Kubernetes API endpoint a public IP (endpoint_config.is_public_ip_enabled is true, from var.public_api in terraform.tfvars)');
+    expect(r.stdout).toContain('  10:5  error    Cluster oci_containerengine_cluster.prod gives its Kubernetes API endpoint a public IP (endpoint_config.is_public_ip_enabled is true, from var.public_api in terraform.tfvars)');
   });
 
   it('keeps the plain layer summary for a run over manifests only', async () => {
@@ -140,11 +140,12 @@ describe('okelint on OKE cluster configuration', () => {
     const cluster = JSON.stringify({ data: { name: 'dev', 'vcn-id': 'v', 'kubernetes-version': 'v1.31.1', type: 'ENHANCED_CLUSTER', 'kms-key-id': 'k', options: { 'add-ons': { 'is-tiller-enabled': 'true' } } } }, null, 2) + '\n';
     const r = await okelint(['-', '--format', 'json'], { cwd: oke, input: cluster });
     expect(r.code).toBe(1);
+    // Whole-cluster findings point at the `"name": "dev"` pair (line 3); the flag is on line 10.
     expect((JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map(brief)).toEqual([
-      '<stdin>:1:1-1:2 error oke-public-api-endpoint/notVcnNative',
-      '<stdin>:9:9-9:34 error oke-tiller-addon/enabled',
-      '<stdin>:11:3-11:11 warning oke-image-verification-disabled/noPolicy',
-    ].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+      '<stdin>:3:5-3:18 warning oke-image-verification-disabled/noPolicy',
+      '<stdin>:3:5-3:18 error oke-public-api-endpoint/notVcnNative',
+      '<stdin>:10:9-10:36 error oke-tiller-addon/enabled',
+    ]);
   });
 
   it('emits SARIF for Terraform and JSON findings that passes both validators', async () => {

@@ -218,8 +218,9 @@ function closeSequence(c: Cursor, at: number, opener: string): boolean {
   // Skip to the matching `}`, but not past the end of the line or the string's closing quote.
   c.recovering++;
   let depth = 0;
+  const lineEnd = c.text.indexOf('\n', at);
   for (let tok = c.peek(); tok.kind !== 'eof'; tok = c.peek()) {
-    if (c.text.lastIndexOf('\n', tok.start - 1) >= at || (tok.kind === 'oquote' && depth === 0)) break;
+    if ((lineEnd >= 0 && tok.start > lineEnd) || (tok.kind === 'oquote' && depth === 0)) break;
     c.next();
     if (tok.kind === 'punct' && (tok.text === '{' || tok.text === '[' || tok.text === '(')) depth++;
     else if (tok.kind === 'punct' && (tok.text === ']' || tok.text === ')')) depth = Math.max(0, depth - 1);
