@@ -2,7 +2,7 @@
  * Everything a rule module may import. Rules import from this file only (ESLint enforces it).
  */
 export { defineProjectRule, defineRule } from './engine/rule-api.js';
-export type { Anchor, At, K8sContext, MessageData, ProjectContext, ProjectReport, ProjectRule, Report, Rule, RuleMeta, UnitKind } from './engine/rule-api.js';
+export type { Anchor, At, K8sContext, MessageData, ProjectContext, ProjectReport, ProjectRule, RelatedAnchor, Report, Rule, RuleMeta, UnitKind } from './engine/rule-api.js';
 export type { Layer, Level } from './engine/types.js';
 export type { K8sResource } from './k8s/resource.js';
 export type { ContainerRole, ContainerView, Effective, InheritedField, Workload } from './k8s/workload.js';
@@ -27,7 +27,7 @@ export { indexNamespaces, nameList, namespaceFacts, reportableNamespaces, scopeO
 export type { FactKind, NamespaceEntry, NamespaceFact, NamespaceScope, ReportableNamespace } from './k8s/namespace-index.js';
 export { describeBinding, describeRole, describeSubject, isAllUsersSubject, isServiceAccountSubject, isSystemComponent, rbacFacts } from './k8s/rbac.js';
 export type { BindingFact, Item, RbacFact, RoleFact, RuleFact, SubjectFact } from './k8s/rbac.js';
-export { chainText, grantsText, RbacGraph, roleContentHits, ruleGrants } from './k8s/rbac-graph.js';
+export { chainText, grantsRelated, grantsText, RbacGraph, roleContentHits, ruleGrants } from './k8s/rbac-graph.js';
 export type { ContentHit, Grant, RuleMatch, Target } from './k8s/rbac-graph.js';
 export { BUILTIN_ROLES, DISCOVERY_ROLES } from './k8s/rbac-builtin.js';
 export { manifestSchemaIssues, type SchemaIssue } from './k8s/schema-validate.js';

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Bindings that grant anonymous requests, or every authenticated user, more than discovery.
  */
-import { chainText, defineProjectRule, DISCOVERY_ROLES, describeBinding, describeSubject, RbacGraph, rbacFacts, type RbacFact } from '../../src/rule-api.js';
+import { chainText, defineProjectRule, grantsRelated, DISCOVERY_ROLES, describeBinding, describeSubject, RbacGraph, rbacFacts, type RbacFact } from '../../src/rule-api.js';
 
 const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
 
@@ -31,10 +31,11 @@ export default defineProjectRule<undefined, RbacFact>({
         if (subject.kind !== 'User' && subject.kind !== 'Group') continue;
         const g = bound && { subject, binding, bound };
         const chain = g ? chainText(g) : `${describeSubject(subject)} → ${describeBinding(binding)} → ${ref.kind} ${ref.name}`;
+        const related = g ? grantsRelated([g]) : [{ at: binding.at, message: `${describeBinding(binding)} grants ${ref.kind} ${ref.name}` }];
         if (ANONYMOUS.has(subject.name) && !(ref.kind === 'ClusterRole' && ref.name === 'system:public-info-viewer')) {
-          yield { messageId: 'anonymous', data: { chain }, at: subject.at };
+          yield { messageId: 'anonymous', data: { chain }, at: subject.at, related };
         } else if (subject.name === 'system:authenticated' && !(ref.kind === 'ClusterRole' && DISCOVERY_ROLES.has(ref.name))) {
-          yield { messageId: 'authenticated', data: { chain }, at: subject.at };
+          yield { messageId: 'authenticated', data: { chain }, at: subject.at, related };
         }
       }
     }

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Bindings to cluster-admin, and cluster-wide bindings to admin or edit.
  */
-import { chainText, defineProjectRule, isAllUsersSubject, isSystemComponent, RbacGraph, rbacFacts, type RbacFact } from '../../src/rule-api.js';
+import { chainText, defineProjectRule, grantsRelated, isAllUsersSubject, isSystemComponent, RbacGraph, rbacFacts, type RbacFact } from '../../src/rule-api.js';
 
 export default defineProjectRule<undefined, RbacFact>({
   meta: {
@@ -30,9 +30,9 @@ export default defineProjectRule<undefined, RbacFact>({
         // Control-plane identities are cluster-admin by design; all-users groups are rbac-anonymous-binding's.
         if (isSystemComponent(g.subject) || isAllUsersSubject(g.subject)) continue;
         const data = { chain: chainText(g), role: name, namespace: binding.namespace ?? 'its namespace' };
-        if (name !== 'cluster-admin') yield { messageId: 'broadBuiltin', data, at: g.subject.at };
-        else if (binding.kind === 'ClusterRoleBinding') yield { messageId: 'clusterAdmin', data, at: g.subject.at };
-        else yield { messageId: 'namespaceAdmin', data, at: g.subject.at };
+        if (name !== 'cluster-admin') yield { messageId: 'broadBuiltin', data, at: g.subject.at, related: grantsRelated([g]) };
+        else if (binding.kind === 'ClusterRoleBinding') yield { messageId: 'clusterAdmin', data, at: g.subject.at, related: grantsRelated([g]) };
+        else yield { messageId: 'namespaceAdmin', data, at: g.subject.at, related: grantsRelated([g]) };
       }
     }
   },

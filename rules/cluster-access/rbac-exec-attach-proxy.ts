@@ -42,7 +42,7 @@ export default defineProjectRule<undefined, RbacFact>({
   *analyze(facts) {
     for (const hit of roleContentHits(facts, streaming)) {
       const data = { role: hit.role, detail: hit.detail, scope: hit.scope, grants: hit.grants };
-      yield hit.clusterWide ? { messageId: 'clusterWide', data, at: hit.at } : { messageId: 'namespaced', data, at: hit.at, level: 'warning' };
+      yield hit.clusterWide ? { messageId: 'clusterWide', data, at: hit.at, related: hit.related } : { messageId: 'namespaced', data, at: hit.at, level: 'warning', related: hit.related };
     }
   },
 });

@@ -1,7 +1,7 @@
 /**
  * @fileoverview A service account that may evict or delete pods, or update nodes, cluster-wide.
  */
-import { chainText, defineProjectRule, isServiceAccountSubject, RbacGraph, rbacFacts, ruleGrants, type RbacFact, type RuleFact } from '../../src/rule-api.js';
+import { chainText, defineProjectRule, grantsRelated, isServiceAccountSubject, RbacGraph, rbacFacts, ruleGrants, type RbacFact, type RuleFact } from '../../src/rule-api.js';
 
 const POWERS: readonly (readonly [string, readonly string[], string])[] = [
   ['evict pods', ['create'], 'pods/eviction'],
@@ -40,7 +40,7 @@ export default defineProjectRule<undefined, RbacFact>({
       if (powers.length === 0) continue;
       for (const g of graph.grantsVia(binding)) {
         if (!isServiceAccountSubject(g.subject)) continue;
-        yield { messageId: 'clusterWide', data: { chain: chainText(g), powers: powers.join(', ') }, at: g.subject.at };
+        yield { messageId: 'clusterWide', data: { chain: chainText(g), powers: powers.join(', ') }, at: g.subject.at, related: grantsRelated([g]) };
       }
     }
   },

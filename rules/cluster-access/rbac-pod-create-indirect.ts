@@ -50,7 +50,7 @@ export default defineProjectRule<undefined, RbacFact>({
   *analyze(facts) {
     for (const hit of roleContentHits(facts, podCreation)) {
       const data = { role: hit.role, detail: hit.detail, scope: hit.scope, grants: hit.grants, how: how(hit.detail) };
-      yield hit.clusterWide ? { messageId: 'clusterWide', data, at: hit.at } : { messageId: 'namespaced', data, at: hit.at };
+      yield hit.clusterWide ? { messageId: 'clusterWide', data, at: hit.at, related: hit.related } : { messageId: 'namespaced', data, at: hit.at, related: hit.related };
     }
   },
 });

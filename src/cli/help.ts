@@ -1,4 +1,5 @@
-export const HELP = `okelint — offline security linter for OKE estates (Kubernetes manifests, Helm output, OCI IAM policies)
+export const HELP = `okelint — offline security linter for OKE estates (Kubernetes manifests, Helm output, OCI IAM policies,
+OKE cluster configuration)
 
 Usage:
   okelint [options] <paths|globs|->      lint files (directories are walked; - reads stdin)
@@ -16,7 +17,8 @@ Options:
       --chart-root DIR                    chart behind helm template output: findings move to its
                                           template lines (default: charts found under the cwd)
       --type k8s|helm|iam|oke|terraform   read every input as this format (default: by extension
-                                          and content; .policy and OCI policy JSON are iam)
+                                          and content; .policy and OCI policy JSON are iam,
+                                          OKE cluster and node-pool JSON is oke)
       --kubernetes-version 1.x            Pod Security Standards policy version (default: newest)
       --rule ID=off|note|warning|error    set a rule's level (repeatable)
       --fail-level error|warning|note|none

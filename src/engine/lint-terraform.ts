@@ -62,7 +62,7 @@ export function lintTerraform(input: LintFileInput, config: ResolvedConfig, toda
   findings.push(...collectOkeFindings(oke, file, uri, config, fingerprints));
 
   const { findings: all, covers } = suppressFindings(file, uri, findings, config, today, fingerprints, {
-    directives: commentsAsHash(input.text, parsed.comments),
+    directives: hasDirectives(input.text) ? commentsAsHash(input.text, parsed.comments) : '',
     others: others.used(),
   });
   return { findings: all, objects: raw.statements + iam.unresolved.length + oke.length, skippedDocuments: 0, covers };
@@ -159,12 +159,18 @@ class ModuleFiles {
     let m = this.made.get(path);
     const f = this.module?.file(path);
     if (!m && f) {
-      const comments = this.module?.parse(path)?.comments ?? [];
-      m = { file: { path: f.path, text: f.text, lineCounter: lineIndexOf(f.text) }, uri: f.uri, directives: commentsAsHash(f.text, comments) };
+      const comments = hasDirectives(f.text) ? this.module?.parse(path)?.comments ?? [] : [];
+      const directives = hasDirectives(f.text) ? commentsAsHash(f.text, comments) : '';
+      m = { file: { path: f.path, text: f.text, lineCounter: lineIndexOf(f.text) }, uri: f.uri, directives };
       this.made.set(path, m);
     }
     return m;
   }
+}
+
+/** Whether `text` may hold a suppression directive (most files do not: no masking needed). */
+function hasDirectives(text: string): boolean {
+  return text.includes('okelint-disable');
 }
 
 /**

@@ -7,7 +7,8 @@ import { findingAt, Fingerprints, reportLevel } from './anchor.js';
 import type { ResolvedConfig } from './config-types.js';
 import { positioned, type FactSink } from './lint-file.js';
 import { suppress, type Cover } from './suppress.js';
-import type { Finding } from './types.js';
+import type { PositionedAnchor } from './anchor.js';
+import type { Finding, RelatedLocation } from './types.js';
 
 export function runProjectRules(config: ResolvedConfig, facts: FactSink, covers: ReadonlyMap<string, readonly Cover[]>): Finding[] {
   const out: Finding[] = [];
@@ -20,8 +21,19 @@ export function runProjectRules(config: ResolvedConfig, facts: FactSink, covers:
       const anchor = positioned(report.at);
       const level = reportLevel(enabled.level, meta.level, report.level);
       const origin = { ruleId: meta.id, level, layer: meta.layer, template: meta.messages[report.messageId] ?? report.messageId };
-      out.push(suppress(findingAt(anchor, origin, report.messageId, report.data, fingerprints), covers.get(anchor.file) ?? [], config.exclude));
+      let finding = findingAt(anchor, origin, report.messageId, report.data, fingerprints);
+      const related = (report.related ?? []).map((r) => relatedAt(positioned(r.at), r.message)).filter((r) => !samePlace(r, finding));
+      if (related.length) finding = { ...finding, related };
+      out.push(suppress(finding, covers.get(anchor.file) ?? [], config.exclude));
     }
   }
   return out;
+}
+
+function relatedAt(a: PositionedAnchor, message: string): RelatedLocation {
+  return { file: a.file, uri: a.uri, start: a.start, end: a.end, message };
+}
+
+function samePlace(r: RelatedLocation, f: Finding): boolean {
+  return r.uri === f.uri && r.start.line === f.start.line && r.start.column === f.start.column;
 }

@@ -104,6 +104,14 @@ export interface ProjectReport {
   readonly at: Anchor;
   /** As Report.level. */
   readonly level?: Level;
+  /** Other places that explain the finding (the subject, binding and role of an RBAC chain). */
+  readonly related?: readonly RelatedAnchor[];
+}
+
+/** A secondary location of a project finding, with what it shows. */
+export interface RelatedAnchor {
+  readonly at: Anchor;
+  readonly message: string;
 }
 
 export interface ProjectContext<O> {

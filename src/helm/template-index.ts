@@ -134,6 +134,9 @@ interface Scope {
 
 const UNKNOWN: Binding = { kind: 'unknown' };
 const KEY = /^(["']?)([^\s"':#{}[\],&*!|>][^"':#{}]*?)\1\s*:(?:\s|$)/;
+const MARKS = new RegExp(`${ACTION_MARK}+`, 'g');
+/** A line whose key is an action: `{{ $key }}: {{ $value }}`. */
+const TEMPLATED_KEY = new RegExp(`^\\s*(?:-\\s+)*${ACTION_MARK}[${ACTION_MARK}\\w.-]*\\s*:(?:\\s|$)`);
 
 /** Indexes the keys of a template, values or CRD file. */
 export function indexTemplate(text: string, opts: IndexOptions = {}): TemplateIndex {
@@ -164,7 +167,7 @@ class Indexer {
   }
 
   private line(raw: string, literal: string, actions: readonly { start: number; body: string }[], i: number): void {
-    const content = literal.replace(new RegExp(`${ACTION_MARK}+`, 'g'), (m) => ' '.repeat(m.length));
+    const content = literal.replace(MARKS, (m) => ' '.repeat(m.length));
     if (/^---(\s|$)/.test(literal)) {
       this.doc++;
       this.frames = [this.rootFrame()];
@@ -176,7 +179,7 @@ class Indexer {
       return;
     }
     // Actions before the YAML text (`{{- if x }}key: v`) run first, unless one of them is a templated key (`{{ $k }}: v`).
-    const templatedKey = new RegExp(`^\\s*(?:-\\s+)*${ACTION_MARK}[${ACTION_MARK}\\w.-]*\\s*:(?:\\s|$)`).test(literal);
+    const templatedKey = TEMPLATED_KEY.test(literal);
     const before = templatedKey ? [] : actions.filter((a) => a.start < firstLiteral);
     for (const a of before) this.action(a.body, a.start, i);
     const created = this.structure(raw, literal, i);

@@ -4,7 +4,7 @@
  * subject → binding → role). Rules over role contents use `roleContentHits`, which reports each
  * offending rule entry once per role, and each binding to a built-in role at its `roleRef`.
  */
-import type { Anchor } from '../engine/rule-api.js';
+import type { Anchor, RelatedAnchor } from '../engine/rule-api.js';
 import { selectorMatches } from './network-policy.js';
 import { BUILTIN_ROLES } from './rbac-builtin.js';
 import { describeBinding, describeRole, describeSubject, type BindingFact, type Item, type RbacFact, type RoleFact, type RuleFact, type SubjectFact } from './rbac.js';
@@ -138,6 +138,19 @@ export function chainText(g: Grant): string {
   return g.via ? `${chain} (which aggregates ${describeRole(g.via)})` : chain;
 }
 
+/** The places of up to three grants' chains (subject, binding, role), for related locations. */
+export function grantsRelated(grants: readonly Grant[]): RelatedAnchor[] {
+  const out: RelatedAnchor[] = [];
+  for (const g of grants.slice(0, 3)) {
+    out.push({ at: g.subject.at, message: `subject: ${describeSubject(g.subject)}` });
+    out.push({ at: g.binding.at, message: `${describeBinding(g.binding)} grants ${describeRole(g.bound)}` });
+    if (g.bound.at) out.push({ at: g.bound.at, message: describeRole(g.bound) });
+    if (g.via?.at) out.push({ at: g.via.at, message: `${describeRole(g.via)}, aggregated by ${describeRole(g.bound)}` });
+  }
+  const seen = new Set<Anchor>();
+  return out.filter((r) => !seen.has(r.at) && seen.add(r.at));
+}
+
 /** The chains of up to three grants, for a message. */
 export function grantsText(grants: readonly Grant[]): string {
   if (grants.length === 0) return 'no binding in the linted files grants it yet';
@@ -181,6 +194,8 @@ export interface ContentHit {
   readonly grants: string;
   /** What is granted, e.g. `get, list`. */
   readonly detail: string;
+  /** The places of the chains that grant it. */
+  readonly related: readonly RelatedAnchor[];
 }
 
 function firstAnchor(items: readonly Item[]): Anchor | undefined {
@@ -209,7 +224,7 @@ export function* roleContentHits(facts: readonly RbacFact[], match: (rule: RuleF
       grants ??= graph.grantsOf(role);
       const clusterWide = role.kind === 'ClusterRole' && (grants.length === 0 || grants.some((g) => g.binding.kind === 'ClusterRoleBinding'));
       const namespaces = role.kind === 'Role' ? [role.namespace] : grants.map((g) => g.binding.namespace);
-      yield { at, role: describeRole(role), clusterWide, scope: scopeText(clusterWide, namespaces), grants: grantsText(grants), detail: unique(m.detail) };
+      yield { at, role: describeRole(role), clusterWide, scope: scopeText(clusterWide, namespaces), grants: grantsText(grants), detail: unique(m.detail), related: grantsRelated(grants) };
     }
   }
   for (const binding of graph.bindings) {
@@ -218,9 +233,10 @@ export function* roleContentHits(facts: readonly RbacFact[], match: (rule: RuleF
     const detail = graph.effectiveRules(bound).flatMap(({ rule, source }) => (source.builtin ? match(rule)?.detail ?? [] : []));
     if (detail.length === 0) continue;
     const clusterWide = binding.kind === 'ClusterRoleBinding';
+    const grants = graph.grantsVia(binding);
     yield {
       at: binding.at, role: describeRole(bound), clusterWide, scope: scopeText(clusterWide, [binding.namespace]),
-      grants: grantsText(graph.grantsVia(binding)), detail: unique(detail),
+      grants: grantsText(grants), detail: unique(detail), related: grantsRelated(grants),
     };
   }
 }

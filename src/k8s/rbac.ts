@@ -46,6 +46,8 @@ export interface RoleFact {
   readonly labels: Labels;
   /** A Kubernetes bootstrap role, not an object of the linted set. */
   readonly builtin?: boolean;
+  /** The role object's `kind` (roles of the linted set only). */
+  readonly at?: Anchor;
 }
 
 export interface SubjectFact {
@@ -91,7 +93,7 @@ function rbacFactsOf(ctx: K8sContext<unknown>): RbacFact[] {
     const rules = items(get(r.node, 'rules')).map((item, index) => ruleFact(ctx, item, index));
     const selectors = getSeq(getMap(r.node, 'aggregationRule'), 'clusterRoleSelectors');
     return [{
-      type: 'role', kind: r.kind, name, rules, labels: labelsOf(r.metadata),
+      type: 'role', kind: r.kind, name, rules, labels: labelsOf(r.metadata), at: ctx.anchor(r.kindNode),
       ...(ns !== undefined && { namespace: ns }),
       ...(r.kind === 'ClusterRole' && selectors && { aggregationSelectors: selectors.items.map((s) => parseLabelSelector(s)) }),
     }];

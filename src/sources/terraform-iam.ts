@@ -107,6 +107,7 @@ function beforeHoles(span: Span, holes: readonly Span[]): boolean {
 export function mappedSlice(text: string, map: OffsetMap): StatementText {
   const start = mapOffset(map, 0);
   if (map.step.length === 1 && map.step[0] === 0 && text.length > 1) return { text, start, whole: { start, end: Math.max(start, map.rawEnd) } };
+  if (map.step.length <= 1 && map.step[0] !== 0 && map.rawEnd === start + text.length) return { text, start };
   const offsets: number[] = [];
   let plain = true;
   let prev = start;

@@ -170,6 +170,22 @@ describe('what --fix never writes', () => {
   });
 });
 
+describe('helm template output mapped to its chart', () => {
+  it('shows the diff of the rendered file, not of the template the finding was moved to', async () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'fixtures', 'helm', 'webapp'), dir, { recursive: true });
+    const before = snapshot(dir);
+    const report = await okelint(['rendered.yaml', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(report.stdout) as JsonReport).findings.find((f) => f.ruleId === 'privileged-container')?.file).toBe('templates/deployment.yaml');
+    const dry = await okelint(['rendered.yaml', '--fix-dry-run'], { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^--- a\/rendered\.yaml\n\+\+\+ b\/rendered\.yaml\n@@ -34,7 \+34,7 @@\n[^]*^- {12}privileged: true\n\+ {12}privileged: false\n/m);
+    const fixed = await okelint(['rendered.yaml', '--fix'], { cwd: dir });
+    expect(fixed.code).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe('what --fix keeps', () => {
   it('writes through a symlink, keeping the mode, the byte order mark and CRLF', async () => {
     const dir = tempDir();

@@ -89,6 +89,8 @@ export interface PolicyResource {
 const LIST_FUNCTIONS = new Set(['concat', 'flatten', 'compact', 'tolist', 'toset', 'distinct']);
 
 interface Walk {
+  /** The policy's own file. */
+  readonly own: string;
   readonly scope: Scope | undefined;
   readonly texts: Map<string, string>;
   readonly out: PolicyStatement[];
@@ -108,7 +110,7 @@ export function iamPolicyStatements(src: TerraformSource, scope?: Scope): Policy
     const name = literalString(attrs.get('name')?.expr, scope, src.path);
     const compartmentId = literalString(attrs.get('compartment_id')?.expr, scope, src.path);
     const stmts = attrs.get('statements');
-    const w: Walk = { scope, texts: new Map([[src.path, src.text]]), out: [], seen: new Set(), budget: new Budget(WALK_BUDGET), exhausted: false };
+    const w: Walk = { own: src.path, scope, texts: new Map([[src.path, src.text]]), out: [], seen: new Set(), budget: new Budget(WALK_BUDGET), exhausted: false };
     if (stmts) walk(w, stmts.expr, newCtx(scope, src.path), undefined, false, []);
     out.push({
       resourceName: label?.value ?? '', labelSpan: label?.span ?? block.typeSpan, span: block.span, block,
@@ -173,8 +175,9 @@ function walk(w: Walk, expr: Expr, ctx: Ctx, via: Span | undefined, compact: boo
     return;
   }
   const v = evaluate(expr, ctx);
-  // A syntax error is a parse-error finding already; it is not also an unresolved statement.
-  if (isUnresolved(v) && v.reason.endsWith(SYNTAX_ERROR)) return;
+  // A syntax error in this file is a parse-error finding already; it is not also an unresolved
+  // statement. One in a tfvars file (never linted itself) is.
+  if (isUnresolved(v) && v.reason.endsWith(SYNTAX_ERROR) && v.path === w.own) return;
   if (isUnresolved(v)) {
     const partial = skeleton(w, expr, ctx);
     const reason = v.reason;

@@ -91,6 +91,15 @@ describe('Terraform file pass', () => {
     expect(findings[2]?.related).toEqual([{ file: 'm/main.tf', uri: 'm/main.tf', start: { line: 7, column: 35 }, end: { line: 7, column: 44 }, message: 'the statement is used here' }]);
   });
 
+  it('notes a statement whose tfvars value has a syntax error (tfvars files are not linted themselves)', () => {
+    const text = `variable "extra" {}\n${policy('concat(var.extra, ["Allow group A to use x in tenancy"])')}`;
+    const tfvars = { path: 'm/terraform.tfvars', text: 'extra = ["Allow group T to read x in tenancy", = ]\n' };
+    expect(show(lint(text, [tfvars]))).toEqual([
+      'iam-unresolved@m/terraform.tfvars:1:48-1:49 The statement is not literal text (var.extra: the expression has a syntax error): it was not checked.',
+      'iam-probe@4:50-4:53 verb use of oke',
+    ]);
+  });
+
   it('reports statements from a .tfvars.json file where they are written, through JSON escapes', () => {
     const text = `variable "extra" {}\n${policy('var.extra')}`;
     const json = { path: 'm/terraform.tfvars.json', text: '{\n  "extra": ["Allow group \\u004a to use x in tenancy"]\n}\n' };
