@@ -67,7 +67,6 @@ export function lintFile(
   if (format === 'iam') return lintIamSource(readIamSource(input.path, input.text, iamFlavor(input.path, input.text)), input.uri, config, today);
   if (format === 'terraform') return lintTerraform(input, config, today);
   if (format === 'oke') return lintOkeSource(readOkeJson(input.path, input.text), input.uri, config, today);
-  if (format !== 'k8s') return noReader(input.path, format);
   const parsed = parseK8sFile(input.path, input.text);
   const findings: Finding[] = [];
   const anchorOf = anchorFactory(parsed.file, input.uri);
@@ -117,13 +116,6 @@ export function lintFile(
   const all = findings.map((f) => suppress(f, covers, config.exclude)).concat(invalid);
   all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: all, objects: parsed.resources.length, skippedDocuments: parsed.skippedDocuments, covers };
-}
-
-const FORMAT_NAMES = { terraform: 'Terraform files', oke: 'OKE cluster configuration' } as const;
-
-function noReader(path: string, format: keyof typeof FORMAT_NAMES): FileResult {
-  const message = `no reader for ${FORMAT_NAMES[format]} yet: the file was not linted`;
-  return { findings: [], objects: 0, skippedDocuments: 0, covers: [], notices: [{ file: path, message }], skipped: true };
 }
 
 /** The positioned anchor behind a rule's opaque Anchor. */

@@ -93,8 +93,10 @@ export async function lintDocument(doc: DocumentInput, ctx: LintContext): Promis
   const module = ext === '.tf' && fsPath !== undefined ? await ctx.cache.terraformModule(fsPath, root, config.maxFileSize) : undefined;
   const input: LintFileInput = { path: display, uri: display, text: doc.text, ...(module && { module }) };
   const result = lintText(input, config, ctx.today);
-  const shown = result.findings.filter((f) => !f.suppression);
-  const mapper = shown.some((f) => f.helmTemplate !== undefined) ? ctx.cache.helmMapperFor(root, config.chartRoot) : undefined;
+  const unsuppressed = result.findings.filter((f) => !f.suppression);
+  const mapper = unsuppressed.some((f) => f.helmTemplate !== undefined) ? ctx.cache.helmMapperFor(root, config.chartRoot) : undefined;
+  // A `# okelint-disable-next-line` comment in the chart's template suppresses as it does in the CLI.
+  const shown = mapper ? unsuppressed.filter((f) => f.helmTemplate === undefined || !mapper.map(f).suppression) : unsuppressed;
   const diagnostics = toDiagnostics(shown, {
     file: display,
     docsBaseUrl: ctx.docsBaseUrl,

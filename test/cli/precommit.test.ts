@@ -10,9 +10,9 @@
  * because try-repo clones its repository at HEAD and sees uncommitted work only partly.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
@@ -122,6 +122,10 @@ describe('the pre-commit hook', () => {
     writeFileSync(join(project, 'chart', 'templates', 'pod.yaml'), TEMPLATE);
     git(project, 'add', '-A');
     git(project, 'commit', '-q', '-m', 'clean project');
+  });
+
+  afterAll(() => {
+    for (const dir of [hookRepo && dirname(hookRepo), home, project]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('describes one okelint hook: node, serial, YAML/JSON/.policy/.tf files, chart templates excluded', () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, proto, type Publish } from './lsp-client.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { okelint, ROOT, tempDir } from '../helpers/cli.js';
 
 const DOCS = 'https://github.com/okelint/okelint/blob/main/docs/rules/';
 
@@ -384,6 +384,37 @@ spec:
     });
     const remapped = await client.waitFor(uri, (p) => p.diagnostics.some((d) => d.relatedInformation?.[0]?.location.range.start.line === 25), 'remapped template line');
     expect(remapped.diagnostics.find((d) => d.code === 'privileged-container')?.relatedInformation?.[0]?.location.range.start).toEqual({ line: 25, character: 10 });
+  });
+
+  it('links an RBAC finding along its chain (subject, binding, role) and applies template-comment suppressions of a chart', async () => {
+    const root = workspace({ '.okelint.yaml': 'rules:\n  rbac-secrets-read: error\n' });
+    client = (await LspClient.start({ root })).client;
+    const uri = pathToFileURL(join(root, 'rbac.yaml')).href;
+    const rbac = [
+      'apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRole', 'metadata:', '  name: reader', 'rules:',
+      '  - apiGroups: [""]', '    resources: ["secrets"]', '    verbs: ["get"]', '---',
+      'apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRoleBinding', 'metadata:', '  name: ci-reads',
+      'subjects:', '  - kind: Group', '    name: ci', 'roleRef:', '  apiGroup: rbac.authorization.k8s.io', '  kind: ClusterRole', '  name: reader', '',
+    ].join('\n');
+    const secrets = (await client.open(uri, rbac)).diagnostics.find((d) => d.code === 'rbac-secrets-read');
+    expect(secrets?.range).toEqual(range(6, 16, 6, 25));
+    expect(secrets?.relatedInformation?.map((r) => [r.location.uri, r.location.range.start, r.message])).toEqual([
+      [uri, { line: 15, character: 10 }, 'subject: Group ci'],
+      [uri, { line: 19, character: 8 }, 'ClusterRoleBinding ci-reads grants ClusterRole "reader"'],
+      [uri, { line: 1, character: 6 }, 'ClusterRole "reader"'],
+    ]);
+
+    // shop's redis template carries `# okelint-disable-next-line run-as-user-root -- ...`: the CLI
+    // suppresses that finding on the rendered stream, and so does the editor.
+    cpSync(join(ROOT, 'fixtures/helm/shop'), join(root, 'shop'), { recursive: true });
+    const rendered = pathToFileURL(join(root, 'shop/rendered.yaml')).href;
+    const shown = await client.open(rendered, readFileSync(join(root, 'shop/rendered.yaml'), 'utf8'));
+    const run = await okelint(['shop/rendered.yaml', '--chart-root', 'shop', '--format', 'json', '--include-suppressed'], { cwd: root });
+    const cli = (JSON.parse(run.stdout) as { findings: { ruleId: string; suppressed?: unknown }[] }).findings;
+    const expected = cli.filter((f) => !f.suppressed).length;
+    expect(cli.some((f) => f.ruleId === 'run-as-user-root' && f.suppressed)).toBe(true);
+    expect(shown.diagnostics.filter((d) => d.code === 'run-as-user-root')).toEqual([]);
+    expect(shown.diagnostics.length).toBe(expected);
   });
 
   it('debounces changes: only the last of quick edits is linted', async () => {

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseStatement, stripSpans } from '../../../src/oci-iam/index.js';
 import { parseHcl } from '../../../src/sources/hcl/parser.js';
 import { iamPolicyStatements } from '../../../src/sources/hcl/tf-policy.js';
+import { lintFile } from '../../../src/engine/lint-file.js';
+import { strictConfig } from '../../helpers/registry-config.js';
 
 const CORPUS = new URL('../../../../shared/corpora/oci/', import.meta.url).pathname;
 
@@ -20,11 +22,13 @@ describe('OKE corpus Terraform', () => {
   });
 
   for (const name of files) {
-    it(`parses ${name} without error`, () => {
+    it(`parses ${name} without error, and lints it with the whole registry without a parse error`, () => {
       const text = readFileSync(`${CORPUS}oke/${name}`, 'utf8');
       const { body, errors } = parseHcl(text);
       expect(errors.map((e) => `${e.span.start}: ${e.message}`)).toEqual([]);
       expect(body.items.length).toBeGreaterThan(0);
+      const findings = lintFile({ path: name, uri: name, text, type: 'terraform' }, strictConfig(), '2026-11-23').findings;
+      expect(findings.filter((f) => f.ruleId.endsWith('parse-error')).map((f) => f.message)).toEqual([]);
     });
   }
 });

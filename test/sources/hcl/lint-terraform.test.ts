@@ -95,8 +95,9 @@ describe('Terraform file pass', () => {
     const text = `variable "extra" {}\n${policy('concat(var.extra, ["Allow group A to use x in tenancy"])')}`;
     const tfvars = { path: 'm/terraform.tfvars', text: 'extra = ["Allow group T to read x in tenancy", = ]\n' };
     expect(show(lint(text, [tfvars]))).toEqual([
-      'iam-unresolved@m/terraform.tfvars:1:48-1:49 The statement is not literal text (var.extra: the expression has a syntax error): it was not checked.',
-      'iam-probe@4:50-4:53 verb use of oke',
+      'iam-probe@4:53-4:56 verb use of oke',
+      'iam-probe@m/terraform.tfvars:1:28-1:32 verb read of oke',
+      'iam-unresolved@m/terraform.tfvars:1:48-1:49 The statement is not literal text (the expression has a syntax error): it was not checked.',
     ]);
   });
 
