@@ -113,7 +113,8 @@ function readFrom(start: Cursor, camelPath: string): OkeReading[] {
 /** The first reading of `camelPath` (a missing field when there is none). */
 export function readOne(resource: OkeResource, camelPath: string): OkeReading {
   const all = readAll(resource, camelPath);
-  return all.find((r) => r.state === 'value' || r.state === 'object') ?? all.find((r) => r.state === 'unresolved') ?? (all[0] as OkeReading);
+  return all.find((r) => r.state === 'value' || r.state === 'object') ?? all.find((r) => r.state === 'unresolved')
+    ?? all[0] ?? { state: 'missing', at: { span: resource.anchor }, name: '', path: resource.path };
 }
 
 function flatten(cursors: readonly Cursor[]): Cursor[] {

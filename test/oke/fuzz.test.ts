@@ -71,8 +71,14 @@ describe('OKE robustness (fast-check)', () => {
     }), { numRuns: 300 });
   });
 
-  it('survives deep nesting in OKE JSON', () => {
-    const deep = `{"name": "c", "vcnId": "v", "kubernetesVersion": "1", "options": ${'{"a": '.repeat(5000)}1${'}'.repeat(5000)}}`;
-    check('c.json', deep);
+  it('stops at 256 levels of nesting with a parse error at the bracket, again and again', () => {
+    const deep = `{"name": "c", "vcnId": "v", "kubernetesVersion": "1", "options": ${'{"a": '.repeat(20000)}1${'}'.repeat(20000)}}`;
+    for (let i = 0; i < 3; i++) {
+      const { findings } = lintFile({ path: 'c.json', uri: 'c.json', text: deep }, config, '2026-11-23');
+      expect(findings.map((f) => `${f.ruleId} ${f.start.line}:${f.start.column}`)).toEqual(['parse-error 1:1596']);
+      expect(findings[0]?.message).toContain('nested deeper than 256 levels');
+    }
+    const ok = `{"name": "c", "vcnId": "v", "kubernetesVersion": "1", "options": ${'{"a": '.repeat(254)}1${'}'.repeat(254)}}`;
+    expect(lintFile({ path: 'c.json', uri: 'c.json', text: ok }, config, '2026-11-23').findings.filter((f) => f.ruleId === 'parse-error')).toEqual([]);
   });
 });
