@@ -21,6 +21,7 @@ export default defineOkeRule({
       missing: '{{resource}} has no {{field}}: Kubernetes Secrets are encrypted at rest with an Oracle-managed key only; set a customer-managed Vault key.',
       empty: '{{resource}} leaves {{field}} empty ({{value}}{{origin}}): Kubernetes Secrets are encrypted at rest with an Oracle-managed key only; set a customer-managed Vault key.',
       unresolved: '{{resource}}: the key that encrypts Kubernetes Secrets could not be resolved ({{reason}}), so {{field}} was not checked.',
+      notListed: '{{resource}} comes from list output, which does not include {{field}}: the key that encrypts Kubernetes Secrets was not checked; lint the cluster\'s get output (oci ce cluster get) instead.',
     },
   },
   *checkOke(ctx): Iterable<Report> {
@@ -30,6 +31,7 @@ export default defineOkeRule({
     if (p === 'set') return;
     const resource = ctx.label;
     if (r.state === 'unresolved') yield { messageId: 'unresolved', data: { resource, field: ctx.spell(KEY), reason: r.reason }, at: r.at, level: 'note' };
+    else if (r.state === 'missing' && ctx.resource.listed) yield { messageId: 'notListed', data: { resource, field: ctx.spell(KEY) }, at: r.at, level: 'note' };
     else if (r.state === 'value') yield { messageId: 'empty', data: { resource, field: r.name, value: JSON.stringify(r.value), origin: r.origin }, at: r.at };
     else yield { messageId: 'missing', data: { resource, field: ctx.spell(KEY) }, at: r.at };
   },

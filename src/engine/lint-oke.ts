@@ -9,7 +9,8 @@ import { findingAt, Fingerprints, positionAnchor, reportLevel } from './anchor.j
 import type { ResolvedConfig } from './config-types.js';
 import type { FileResult } from './lint-file.js';
 import { suppressFindings } from './lint-iam.js';
-import type { OkeContext, Report } from './rule-api.js';
+import { spanOf } from './position.js';
+import type { OkeContext } from './rule-api.js';
 import type { Finding, Span, TextFile } from './types.js';
 import type { OkeJsonSource } from '../oke/json.js';
 import { MODEL_NAMES, type OkeNode, type OkeResource } from '../oke/model.js';
@@ -40,7 +41,7 @@ export function collectOkeFindings(resources: readonly OkeResource[], file: Text
     for (const enabled of rules) {
       const meta = enabled.rule.meta;
       for (const report of enabled.rule.checkOke?.({ ...ctx, options: enabled.options }) ?? []) {
-        const span = spanOfReport(report);
+        const span = spanOf(report.at);
         const key = `${meta.id}\u0000${report.messageId}\u0000${span.start}:${span.end}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -69,12 +70,6 @@ export function lintOkeSource(source: OkeJsonSource, uri: string, config: Resolv
   raw.push(...collectOkeFindings(source.resources, file, uri, config, fingerprints));
   const { findings, covers } = suppressFindings(file, uri, raw, config, today, fingerprints);
   return { findings, objects: source.resources.length, skippedDocuments: 0, covers };
-}
-
-function spanOfReport(report: Report): Span {
-  const at = report.at as { span?: Span; range?: readonly [number, number] };
-  if (at.span) return at.span;
-  return at.range ? { start: at.range[0], end: at.range[1] } : { start: 0, end: 0 };
 }
 
 interface FieldPlace {

@@ -49,7 +49,8 @@ export function readOkeJson(path: string, text: string): OkeJsonSource {
     const name = nameField?.value.kind === 'value' && typeof nameField.value.value === 'string' ? nameField.value.value : undefined;
     const dataPair = isMap(root) && c.wrapped ? pairOf(root, 'data') : undefined;
     const anchor = nameField?.span ?? (dataPair?.key ? rangeOf(dataPair.key as Node) : { start: rootObject.span.start, end: rootObject.span.start + 1 });
-    resources.push({ kind, format, ...(name !== undefined && { name }), anchor, root: rootObject, path: c.path, repeated: false, subnets: NO_SUBNETS });
+    const listed = c.path.some((p) => typeof p === 'number');
+    resources.push({ kind, format, ...(name !== undefined && { name }), anchor, root: rootObject, path: c.path, repeated: false, listed, subnets: NO_SUBNETS });
   }
   return { file, resources, problems: [] };
 }

@@ -118,6 +118,11 @@ export interface OkeResource {
   readonly path: readonly (string | number)[];
   /** Terraform `count` / `for_each`: the block may stand for several resources, or none. */
   readonly repeated: boolean;
+  /**
+   * Read from a JSON array (list output: `oci ce cluster list`, ListClusters): the API returns
+   * summaries there, which leave some fields out (a cluster summary has no `kmsKeyId`).
+   */
+  readonly listed: boolean;
   /** Terraform subnets declared in the same file, by resource name. */
   readonly subnets: ReadonlyMap<string, SubnetFacts>;
 }

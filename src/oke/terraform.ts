@@ -43,7 +43,7 @@ export function okeResourcesFromTerraform(source: TerraformSource, scope?: Scope
     const name = item.labels[1]?.value;
     const root = reader.body(item.body, new Map(), true);
     const repeated = item.body.items.some((a) => a.kind === 'attribute' && (a.name === 'count' || a.name === 'for_each'));
-    out.push({ kind, format: 'terraform', ...(name !== undefined && { name }), anchor: headerOf(item), root, path: [], repeated, subnets });
+    out.push({ kind, format: 'terraform', ...(name !== undefined && { name }), anchor: headerOf(item), root, path: [], repeated, listed: false, subnets });
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Permission failures. Tests run as root, where `chmod 000` changes nothing, so `readdir` and
  * `open` from `node:fs/promises` are mocked to fail for chosen paths, the way they fail without
- * permission or under Node's permission model.
+ * permission or under Node's permission model; files are opened with `openSync` from `node:fs`,
+ * mocked the same way.
  */
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       guard(path);
       return real.open(path, flags);
     }) as typeof real.open,
+  };
+});
+
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...real,
+    openSync: ((path: string, flags?: string) => {
+      const code = denied.get(String(path));
+      if (code) throw Object.assign(new Error(`${code}: denied, ${String(path)}`), { code });
+      return real.openSync(path, flags);
+    }) as typeof real.openSync,
   };
 });
 

@@ -48,7 +48,7 @@ describe('the JSON reader', () => {
   it('reads API JSON with camelCase keys, spans of keys, pairs and values', () => {
     const text = '{\n  "name": "prod",\n  "vcnId": "v",\n  "kubernetesVersion": "v1.31.1",\n  "endpointConfig": { "isPublicIpEnabled": true }\n}\n';
     const [r] = readOkeJson('c.json', text).resources;
-    expect(r).toMatchObject({ kind: 'cluster', format: 'api', name: 'prod', path: [], repeated: false });
+    expect(r).toMatchObject({ kind: 'cluster', format: 'api', name: 'prod', path: [], repeated: false, listed: false });
     expect(at(text, r?.anchor ?? { start: 0, end: 0 })).toBe('"name": "prod"');
     const flag = readOne(r as OkeResource, 'endpointConfig.isPublicIpEnabled');
     expect(flag).toMatchObject({ state: 'value', value: true, name: 'endpointConfig.isPublicIpEnabled', path: ['endpointConfig', 'isPublicIpEnabled'], origin: '' });
@@ -60,7 +60,7 @@ describe('the JSON reader', () => {
     expect(get.resources.map((r) => [r.kind, r.format, r.path])).toEqual([['cluster', 'cli', ['data']]]);
     expect(get.resources[0] && at(get.file.text, get.resources[0].anchor)).toBe('"data"');
     const list = readOkeJson('p.json', '{"data": [{"name": "a", "cluster-id": "c", "node-shape": "s"}, {"display-name": "v", "cluster-id": "c", "pod-configuration": {}}, {"other": 1}]}');
-    expect(list.resources.map((r) => [r.kind, r.name, r.path])).toEqual([['node-pool', 'a', ['data', 0]], ['virtual-node-pool', 'v', ['data', 1]]]);
+    expect(list.resources.map((r) => [r.kind, r.name, r.path, r.listed])).toEqual([['node-pool', 'a', ['data', 0], true], ['virtual-node-pool', 'v', ['data', 1], true]]);
     const items = readOkeJson('p.json', '{"data": {"items": [{"name": "a", "clusterId": "c", "nodeShape": "s"}]}}');
     expect(items.resources.map((r) => [r.kind, r.format, r.path])).toEqual([['node-pool', 'cli', ['data', 'items', 0]]]);
   });

@@ -1,5 +1,5 @@
 /** Helpers for the evaluator: reference text and reasons, value equality. */
-import type { Expr, Span } from './ast.js';
+import type { Expr } from './ast.js';
 import type { Traced } from './value.js';
 
 /** `data.oci_x.y.name`, `each.value`, `a.b[…]`: the reference an expression starts with. */

@@ -24,6 +24,11 @@ okeTester.run(rule, {
       errors: [{ messageId: 'missing', line: 3, column: 3, endColumn: 17, level: 'warning', message: 'Cluster "prod" has no kmsKeyId: Kubernetes Secrets are encrypted at rest with an Oracle-managed key only; set a customer-managed Vault key.' }],
     },
     {
+      name: 'CLI list output has no kms-key-id: a note, not a guess',
+      code: '{\n  "data": [\n    { "name": "a", "vcn-id": "v", "kubernetes-version": "v1.31.1" }\n  ]\n}\n',
+      errors: [{ messageId: 'notListed', line: 3, column: 7, level: 'note', message: 'Cluster "a" comes from list output, which does not include kms-key-id: the key that encrypts Kubernetes Secrets was not checked; lint the cluster\'s get output (oci ce cluster get) instead.' }],
+    },
+    {
       name: 'CLI get: null, at the key',
       code: code`
         {
