@@ -136,15 +136,15 @@ describe('okelint on OCI IAM policies', () => {
     expect(ids).toContain('pod.yaml:10 privileged-container');
   });
 
-  it('refuses an unknown --type, and says when a format has no reader yet', async () => {
+  it('refuses an unknown --type; --type oke reads a JSON file as OKE cluster configuration', async () => {
     const bad = await okelint(['--type', 'xml', '.'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('okelint: --type must be one of k8s, helm, iam, oke, terraform (got "xml")\n');
     writeFileSync(join(dir, 'cluster.json'), '{"data": {"name": "oke", "endpoint-config": {"is-public-ip-enabled": true}}}\n');
-    const oke = await okelint(['cluster.json', '--type', 'oke', '--format', 'json'], { cwd: dir });
-    expect(oke.code).toBe(0);
-    const out = JSON.parse(oke.stdout) as { summary: { filesLinted: number; filesSkipped: number; notices: { file: string; message: string }[] } };
-    expect(out.summary).toMatchObject({ filesLinted: 0, filesSkipped: 1 });
-    expect(out.summary.notices).toEqual([{ file: 'cluster.json', message: 'no reader for OKE cluster configuration yet: the file was not linted' }]);
+    const oke = await okelint(['cluster.json', '--type', 'oke', '--format', 'json', '--rule', 'oke-basic-cluster=off'], { cwd: dir });
+    expect(oke.code).toBe(1);
+    const out = JSON.parse(oke.stdout) as { findings: { ruleId: string; start: { line: number; column: number } }[]; summary: { filesLinted: number } };
+    expect(out.summary.filesLinted).toBe(1);
+    expect(out.findings.map((f) => `${f.ruleId} ${f.start.line}:${f.start.column}`)).toContain('oke-public-api-endpoint 1:46');
   });
 });

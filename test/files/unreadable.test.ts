@@ -40,7 +40,7 @@ vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   return {
     ...real,
-    openSync: ((path: string, flags?: string) => {
+    openSync: ((path: string, flags: string) => {
       const code = denied.get(String(path));
       if (code) throw Object.assign(new Error(`${code}: denied, ${String(path)}`), { code });
       return real.openSync(path, flags);

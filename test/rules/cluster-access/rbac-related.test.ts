@@ -47,7 +47,7 @@ describe('RBAC related locations', () => {
     const [f, ...rest] = await projectLint({ 'role.yaml': ROLE, 'binding.yaml': BINDING }, { rules: ['rbac-secrets-read'] });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ ruleId: 'rbac-secrets-read', file: 'role.yaml', start: { line: 7, column: 17 } });
-    expect(places(f!)).toEqual([
+    expect(places(f ?? {})).toEqual([
       'binding.yaml:7:11 subject: Group ci',
       'binding.yaml:11:9 ClusterRoleBinding ci-reads grants ClusterRole "reader"',
       'role.yaml:2:7 ClusterRole "reader"',
@@ -57,6 +57,6 @@ describe('RBAC related locations', () => {
   it('leaves out the primary location and roles outside the set (built-in cluster-admin)', async () => {
     const [f] = await projectLint({ 'admin.yaml': ADMIN }, { rules: ['rbac-cluster-admin-binding'] });
     expect(f).toMatchObject({ ruleId: 'rbac-cluster-admin-binding', start: { line: 7, column: 11 } });
-    expect(places(f!)).toEqual(['admin.yaml:11:9 ClusterRoleBinding ci-admin grants built-in ClusterRole "cluster-admin"']);
+    expect(places(f ?? {})).toEqual(['admin.yaml:11:9 ClusterRoleBinding ci-admin grants built-in ClusterRole "cluster-admin"']);
   });
 });
