@@ -143,8 +143,8 @@ describe('okelint on OCI IAM policies', () => {
     writeFileSync(join(dir, 'cluster.json'), '{"data": {"name": "oke", "endpoint-config": {"is-public-ip-enabled": true}}}\n');
     const oke = await okelint(['cluster.json', '--type', 'oke', '--format', 'json', '--rule', 'oke-basic-cluster=off'], { cwd: dir });
     expect(oke.code).toBe(1);
-    const out = JSON.parse(oke.stdout) as { findings: { ruleId: string; start: { line: number; column: number } }[]; summary: { filesLinted: number } };
+    const out = JSON.parse(oke.stdout) as { findings: { ruleId: string; line: number; column: number }[]; summary: { filesLinted: number } };
     expect(out.summary.filesLinted).toBe(1);
-    expect(out.findings.map((f) => `${f.ruleId} ${f.start.line}:${f.start.column}`)).toContain('oke-public-api-endpoint 1:46');
+    expect(out.findings.map((f) => `${f.ruleId} ${f.line}:${f.column}`)).toContain('oke-public-api-endpoint 1:46');
   });
 });
