@@ -18,6 +18,7 @@ export default defineRule({
       noIds: 'Suppression names no rule id; write "okelint-disable-next-line <rule-id> -- <reason>".',
       noReason: 'Suppression of {{ids}} gives no reason; add " -- <reason>" (it suppresses nothing until then).',
       noReasonAnnotation: 'okelint.io/ignore of {{ids}} has no okelint.io/ignore-reason annotation (it suppresses nothing until then).',
+      placeholderReason: 'Suppression of {{ids}} still has the placeholder reason "{{reason}}"; write why the finding is accepted (it suppresses nothing until then).',
       unknownRule: 'Suppression names unknown rule "{{id}}".',
       badUntil: 'okelint.io/ignore-until "{{value}}" is not a YYYY-MM-DD date.',
       expired: 'Suppression of {{ids}} expired on {{until}}; the findings are reported again.',

@@ -47,6 +47,7 @@ export function fileSuppressions(input: SuppressInput): FileSuppressions {
     const ok = checkIds(d.ids.map((i) => ({ id: i.id, at: { range: [i.span.start, i.span.end] as const } })), input, report, owner);
     if (d.ids.length === 0) report({ messageId: 'noIds', at: { range: [d.span.start, d.span.end] } }, owner);
     else if (!d.reason) report({ messageId: 'noReason', data: { ids: d.ids.map((i) => i.id).join(',') }, at: { range: [d.span.start, d.span.end] } }, owner);
+    else if (isPlaceholder(d.reason)) report({ messageId: 'placeholderReason', data: { ids: d.ids.map((i) => i.id).join(','), reason: d.reason }, at: { range: [d.span.start, d.span.end] } }, owner);
     else if (ok.length) covers.push({ ids: new Set(ok), ...d.applies, suppression: { kind: 'comment', justification: d.reason } });
   }
   for (const r of input.resources) annotationCover(r, input, report, covers);
@@ -99,6 +100,7 @@ function annotationCover(r: K8sResource, input: SuppressInput, report: InvalidRe
   const until = str(untilPair?.value);
   if (ids.length === 0) return report({ messageId: 'noIds', at: value }, r);
   if (!reason) return report({ messageId: 'noReasonAnnotation', data: { ids: ids.join(',') }, at: ignorePair }, r);
+  if (isPlaceholder(reason)) return report({ messageId: 'placeholderReason', data: { ids: ids.join(','), reason }, at: ignorePair }, r);
   if (untilPair?.value && (until === undefined || !DATE.test(until) || Number.isNaN(Date.parse(until)))) {
     return report({ messageId: 'badUntil', data: { value: until ?? '' }, at: untilPair.value }, r);
   }
@@ -109,4 +111,12 @@ function annotationCover(r: K8sResource, input: SuppressInput, report: InvalidRe
   if (ok.length && range) {
     covers.push({ ids: new Set(ok), start: range[0], end: range[2], suppression: { kind: 'annotation', justification: reason } });
   }
+}
+
+/**
+ * A reason that is still a placeholder (`<reason>`, as the editor's quick fix inserts it) says
+ * nothing: it counts as missing until someone writes why the finding is accepted.
+ */
+export function isPlaceholder(reason: string): boolean {
+  return /^<[^<>]*>$/.test(reason.trim());
 }

@@ -1,13 +1,13 @@
 /**
  * Quick fixes for okelint diagnostics: autofixes (from the providers the server registers: the
- * rule fixes of src/fix, see autofix.ts), "Disable RULE for this line" (a `# okelint-disable-next-line RULE --` comment above, or the
+ * rule fixes of src/fix, see autofix.ts), "Disable RULE for this line" (a `# okelint-disable-next-line RULE -- <reason>` comment above, or the
  * id added to such a comment already there) and "Disable RULE for this object" (the
  * `okelint.io/ignore` annotation plus an `okelint.io/ignore-reason`).
  *
- * The reason is left EMPTY on purpose: a suppression without a reason suppresses nothing and is
- * reported as `suppression-invalid`, so the finding stays visible, with an error on the new
- * comment, until the user writes why. A placeholder text would count as a reason and silence the
- * finding with no justification. Clients that take snippet edits get the cursor where the reason goes.
+ * The reason inserted is the placeholder `<reason>`, which the engine reads as no reason: the
+ * suppression suppresses nothing and is reported as `suppression-invalid` (placeholderReason), so
+ * the finding stays visible, with an error on the new comment, until the user writes why. Clients
+ * that take snippet edits get the placeholder selected.
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -121,6 +121,12 @@ function action(title: string, doc: TextDocument, diagnostic: Diagnostic, edits:
   return { title, kind: 'quickfix', diagnostics: [diagnostic], edit };
 }
 
+/**
+ * The reason the disable actions insert. The engine reads a reason in angle brackets as no reason
+ * (suppression-invalid, placeholderReason), so the finding stays until someone writes why.
+ */
+export const REASON = '<reason>';
+
 const DIRECTIVE_IDS = /^([ \t]*#[ \t]*okelint-disable-next-line[ \t]+)([^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)/;
 
 /**
@@ -143,7 +149,7 @@ export function disableLineEdit(text: string, line: number, ruleId: string): Edi
   const indent = /^[ \t]*/.exec(current)?.[0] ?? '';
   const head = `${indent}# okelint-disable-next-line ${ruleId} --`;
   const at = { line, character: 0 };
-  return { range: { start: at, end: at }, text: `${head}\n`, snippet: `${escapeSnippet(head)} $0\n` };
+  return { range: { start: at, end: at }, text: `${head} ${REASON}\n`, snippet: `${escapeSnippet(head)} \${1:${REASON}}\n` };
 }
 
 /**
@@ -157,8 +163,8 @@ export function disableObjectEdits(text: string, offset: number, ruleId: string,
   if (!isMap(metadata) || metadata.flow || metadata.items.length === 0) return undefined;
   const at = (o: number): Range => ({ start: doc.positionAt(o), end: doc.positionAt(o) });
   const reasonLine = (indent: string): Pick<Edit, 'text' | 'snippet'> => ({
-    text: `${indent}okelint.io/ignore-reason: ""\n`,
-    snippet: `${indent}okelint.io/ignore-reason: "$0"\n`,
+    text: `${indent}okelint.io/ignore-reason: "${REASON}"\n`,
+    snippet: `${indent}okelint.io/ignore-reason: "\${1:${REASON}}"\n`,
   });
   const annotationsPair = pairOf(metadata, 'annotations');
   if (!annotationsPair) {

@@ -47,6 +47,16 @@ describe('comment suppressions', () => {
     ]);
   });
 
+  it('reads a placeholder reason in angle brackets (as the editor inserts it) as no reason', () => {
+    const out = lint(pod('{ privileged: true }', '# okelint-disable-next-line privileged-container -- <reason>'));
+    expect(out).toEqual([
+      { rule: 'suppression-invalid', line: 8, col: 7, suppressed: null, id: 'placeholderReason' },
+      { rule: 'privileged-container', line: 9, col: 38, suppressed: null, id: 'privileged' },
+    ]);
+    // A reason that merely contains angle brackets is a reason.
+    expect(lint(pod('{ privileged: true }', '# okelint-disable-next-line privileged-container -- needs <raw> sockets')).map((f) => f.suppressed)).toEqual(['comment']);
+  });
+
   it('reports unknown rule ids at the id', () => {
     const out = lint(pod('{ privileged: true }', '# okelint-disable-next-line privileged-containr -- typo'));
     expect(out).toEqual([
@@ -68,6 +78,8 @@ describe('annotation suppressions', () => {
   it('suppresses with a reason', () => {
     const out = lint(pod('{ privileged: true }', '', ann('okelint.io/ignore: "privileged-container"\nokelint.io/ignore-reason: "csi driver"')));
     expect(out.map((f) => f.suppressed)).toEqual(['annotation']);
+    const placeholder = lint(pod('{ privileged: true }', '', ann('okelint.io/ignore: "privileged-container"\nokelint.io/ignore-reason: "<reason>"')));
+    expect(placeholder.map((f) => [f.rule, f.id, f.suppressed])).toEqual([['suppression-invalid', 'placeholderReason', null], ['privileged-container', 'privileged', null]]);
   });
 
   it('lapses after ignore-until', () => {

@@ -50,11 +50,11 @@ describe('disable for this line', () => {
     expect(disableLineEdit(text, 1, 'image-no-digest')).toBeUndefined();
   });
 
-  it('inserts a directive with an empty reason at the line\'s indentation', () => {
+  it('inserts a directive with a placeholder reason at the line\'s indentation', () => {
     expect(disableLineEdit('a: 1\n\t  b: 2\n', 1, 'x-rule')).toEqual({
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
-      text: '\t  # okelint-disable-next-line x-rule --\n',
-      snippet: '\t  # okelint-disable-next-line x-rule -- $0\n',
+      text: '\t  # okelint-disable-next-line x-rule -- <reason>\n',
+      snippet: '\t  # okelint-disable-next-line x-rule -- ${1:<reason>}\n',
     });
   });
 });
@@ -62,7 +62,7 @@ describe('disable for this line', () => {
 describe('disable for this object', () => {
   it('adds the pair to existing block annotations', () => {
     expect(applyObject(DEPLOY, 11)).toBe(DEPLOY.replace('    team: payments\n',
-      '    okelint.io/ignore: "host-ports"\n    okelint.io/ignore-reason: ""\n    team: payments\n'));
+      '    okelint.io/ignore: "host-ports"\n    okelint.io/ignore-reason: "<reason>"\n    team: payments\n'));
   });
 
   it('appends the id to an existing okelint.io/ignore, adding a reason key only when missing', () => {
@@ -70,7 +70,7 @@ describe('disable for this object', () => {
     expect(applyObject(withReason, 11)).toBe(withReason.replace('ignore: image-no-digest', 'ignore: "image-no-digest,host-ports"'));
     const noReason = DEPLOY.replace('    team: payments\n', '    okelint.io/ignore: "image-no-digest"\n');
     expect(applyObject(noReason, 11)).toBe(noReason.replace('    okelint.io/ignore: "image-no-digest"\n',
-      '    okelint.io/ignore-reason: ""\n    okelint.io/ignore: "image-no-digest,host-ports"\n'));
+      '    okelint.io/ignore-reason: "<reason>"\n    okelint.io/ignore: "image-no-digest,host-ports"\n'));
     expect(applyObject(withReason, 11, 'image-no-digest')).toBeUndefined();
   });
 
@@ -94,7 +94,7 @@ items:
     spec: {}
 `;
     expect(applyObject(text, 16)).toBe(text.replace('      name: two\n',
-      '      annotations:\n        okelint.io/ignore: "host-ports"\n        okelint.io/ignore-reason: ""\n      name: two\n'));
+      '      annotations:\n        okelint.io/ignore: "host-ports"\n        okelint.io/ignore-reason: "<reason>"\n      name: two\n'));
     // Flow-style metadata is left alone (no action rather than a risky rewrite).
     expect(applyObject(text, 3)).toBeUndefined();
   });
@@ -116,9 +116,9 @@ describe('codeActions', () => {
     const [line, object] = codeActions({ document: d, snippets: true, autofixes: [], diagnostics: [diag('host-ports', 11, 10)] }) as [CodeAction, CodeAction];
     expect(line.edit?.documentChanges).toEqual([{
       textDocument: { uri: d.uri, version: 1 },
-      edits: [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, snippet: { kind: 'snippet', value: '          # okelint-disable-next-line host-ports -- $0\n' } }],
+      edits: [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, snippet: { kind: 'snippet', value: '          # okelint-disable-next-line host-ports -- ${1:<reason>}\n' } }],
     }]);
-    expect(JSON.stringify(object.edit)).toContain('okelint.io/ignore-reason: \\"$0\\"');
+    expect(JSON.stringify(object.edit)).toContain('okelint.io/ignore-reason: \\"${1:<reason>}\\"');
   });
 
   it('offers a line comment in .tf files only where HCL reads it as a comment (not inside a heredoc)', () => {
@@ -127,7 +127,7 @@ describe('codeActions', () => {
     const [line] = codeActions({ document: tf(listed), snippets: false, autofixes: [], diagnostics: [diag('iam-manage-all-resources-tenancy', 2, 5)] });
     expect(line?.title).toBe('Disable iam-manage-all-resources-tenancy for this line');
     expect(line?.edit?.changes?.['file:///w/main.tf']).toEqual([{
-      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '    # okelint-disable-next-line iam-manage-all-resources-tenancy --\n',
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '    # okelint-disable-next-line iam-manage-all-resources-tenancy -- <reason>\n',
     }]);
     const heredoc = 'resource "oci_identity_policy" "p" {\n  statements = [<<-EOT\n    Allow group A to manage all-resources in tenancy\n  EOT\n  ]\n}\n';
     expect(codeActions({ document: tf(heredoc), snippets: false, autofixes: [], diagnostics: [diag('iam-manage-all-resources-tenancy', 2, 4)] })).toEqual([]);

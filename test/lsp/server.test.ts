@@ -112,25 +112,25 @@ describe('okelint lsp --stdio', () => {
     const fixed = await client.forVersion(uri, 3);
     expect(fixed.diagnostics.map(brief)).toEqual([opened.diagnostics.map(brief)[0], changed.diagnostics.map(brief)[2]]);
 
-    // "Disable for this line" (no autofix for host-ports) inserts a directive with an empty reason.
+    // "Disable for this line" (no autofix for host-ports) inserts a directive with a placeholder reason.
     const hostPorts = fixed.diagnostics[1] as Diagnostic;
     const lineActions = await actionsFor(client, uri, hostPorts);
     expect(lineActions.map((a) => a.title)).toEqual(['Disable host-ports for this line', 'Disable host-ports for this object']);
     const comment = '          # okelint-disable-next-line host-ports --';
-    expect(lineActions[0]?.edit?.changes?.[uri]).toEqual([{ range: range(13, 0, 13, 0), newText: `${comment}\n` }]);
+    expect(lineActions[0]?.edit?.changes?.[uri]).toEqual([{ range: range(13, 0, 13, 0), newText: `${comment} <reason>\n` }]);
 
-    // Applied as is: no reason yet, so the finding stays and the comment itself is reported.
+    // Applied as is: the placeholder is no reason, so the finding stays and the comment itself is reported.
     text = await sendEdit(client, uri, text, lineActions[0], 4);
     const noReason = await client.forVersion(uri, 4);
     expect(noReason.diagnostics.map((d) => [d.code, d.severity, d.range])).toEqual([
       ['image-latest-tag', 3, range(8, 13, 8, 25)],
-      ['suppression-invalid', 1, range(13, 10, 13, comment.length)],
+      ['suppression-invalid', 1, range(13, 10, 13, comment.length + ' <reason>'.length)],
       ['host-ports', 2, range(14, 20, 14, 22)],
     ]);
-    expect(noReason.diagnostics[1]?.message).toMatch(/gives no reason/);
+    expect(noReason.diagnostics[1]?.message).toMatch(/still has the placeholder reason "<reason>"/);
 
     // With the reason written, the diagnostic is gone.
-    text = text.replace(`${comment}\n`, `${comment} the node agent listens on the host\n`);
+    text = text.replace(`${comment} <reason>\n`, `${comment} the node agent listens on the host\n`);
     const suppressed = await client.replace(uri, text, 5);
     expect(codes(suppressed)).toEqual(['image-latest-tag']);
 
@@ -139,12 +139,12 @@ describe('okelint lsp --stdio', () => {
     const objectAction = (await actionsFor(client, uri, latest)).find((a) => a.title === 'Disable image-latest-tag for this object');
     expect(objectAction?.edit?.changes?.[uri]).toEqual([{
       range: range(3, 0, 3, 0),
-      newText: '  annotations:\n    okelint.io/ignore: "image-latest-tag"\n    okelint.io/ignore-reason: ""\n',
+      newText: '  annotations:\n    okelint.io/ignore: "image-latest-tag"\n    okelint.io/ignore-reason: "<reason>"\n',
     }]);
     text = await sendEdit(client, uri, text, objectAction, 6);
     const annotated = await client.forVersion(uri, 6);
     expect(annotated.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['suppression-invalid', 4], ['image-latest-tag', 11]]);
-    text = text.replace('okelint.io/ignore-reason: ""', 'okelint.io/ignore-reason: "mirror of an upstream dev image"');
+    text = text.replace('okelint.io/ignore-reason: "<reason>"', 'okelint.io/ignore-reason: "mirror of an upstream dev image"');
     expect((await client.replace(uri, text, 7)).diagnostics).toEqual([]);
 
     // Closing clears; shutdown + exit ends the process with 0.
@@ -303,9 +303,9 @@ spec:
     const actions = await actionsFor(client, uri, published.diagnostics[0] as Diagnostic);
     expect(actions.map((a) => a.title)).toEqual(['Disable iam-unresolved for this line']);
     text = await sendEdit(client, uri, text, actions[0], 2);
-    expect(text).toBe(`# OKE admins\n# okelint-disable-next-line iam-unresolved --\n${statement}\n`);
+    expect(text).toBe(`# OKE admins\n# okelint-disable-next-line iam-unresolved -- <reason>\n${statement}\n`);
     expect(codes(await client.forVersion(uri, 2))).toEqual(['suppression-invalid', 'iam-unresolved']);
-    text = text.replace('iam-unresolved --', 'iam-unresolved -- set by the landing zone module');
+    text = text.replace('iam-unresolved -- <reason>', 'iam-unresolved -- set by the landing zone module');
     expect((await client.replace(uri, text, 3)).diagnostics).toEqual([]);
 
     // An unsaved document is read by its language id.
@@ -336,7 +336,7 @@ spec:
     expect(actions.map((a) => a.title)).toEqual(['Disable iam-manage-all-resources-tenancy for this line']);
     const disabled = await sendEdit(client, uri, tf, actions[0], 2);
     expect(codes(await client.forVersion(uri, 2))).toEqual(['suppression-invalid', 'iam-manage-all-resources-tenancy']);
-    expect(codes(await client.replace(uri, disabled.replace('tenancy --', 'tenancy -- break-glass group, reviewed'), 3))).toEqual([]);
+    expect(codes(await client.replace(uri, disabled.replace('tenancy -- <reason>', 'tenancy -- break-glass group, reviewed'), 3))).toEqual([]);
     expect(codes(await client.replace(uri, tf, 4))).toEqual(['iam-manage-all-resources-tenancy']);
 
     // The module's other file changes on disk: the statement is evaluated again.
