@@ -33,6 +33,8 @@ export interface ChartCase {
 
 const values = (at: string, text: string, key: string, file = 'values.yaml'): Related => [`${file}:${at}`, text, `Value from ${file}: ${key}`];
 const enabled = (at: string, text: string, key: string): Related => [`values.yaml:${at}`, text, `Enabled by values.yaml: ${key}`];
+/** A place of an RBAC finding's chain (subject, binding, role), on the rendered stream. */
+const chain = (at: string, text: string, message: string): Related => [`rendered.yaml:${at}`, text, message];
 
 export const WEBAPP: ChartCase = {
   chart: 'webapp',
@@ -69,7 +71,13 @@ export const DASHBOARD: ChartCase = {
     ...(['dashboard-exposed', 'rbac-cluster-admin-binding'] as const).map((rule): Row => ({
       rule, at: 'templates/clusterrolebinding.yaml:31:5', key: 'name: {{ template "kubernetes-dashboard.serviceAccountName" . }}',
       rendered: '184:11', renderedText: 'demo-kubernetes-dashboard',
-      related: [enabled('83:3', 'clusterAdminRole: true', 'rbac.clusterAdminRole')],
+      related: [
+        enabled('83:3', 'clusterAdminRole: true', 'rbac.clusterAdminRole'),
+        // RBAC findings carry their chain; the binding's roleRef stays on the rendered stream.
+        ...(rule === 'rbac-cluster-admin-binding'
+          ? [chain('181:9', 'cluster-admin', 'ClusterRoleBinding demo-kubernetes-dashboard-cluster-admin grants built-in ClusterRole "cluster-admin"')]
+          : []),
+      ],
       note: '(enabled by values.yaml: rbac.clusterAdminRole)',
     })),
     {
@@ -101,7 +109,13 @@ export const DASHBOARD: ChartCase = {
     {
       rule: 'rbac-exec-attach-proxy', at: 'templates/role.yaml:39:5', key: 'resources: ["services/proxy"]',
       rendered: '229:17', renderedText: '"services/proxy"',
-      related: [enabled('77:3', 'create: true', 'rbac.create')], note: '(enabled by values.yaml: rbac.create)',
+      related: [
+        enabled('77:3', 'create: true', 'rbac.create'),
+        chain('263:11', 'demo-kubernetes-dashboard', 'subject: ServiceAccount default/demo-kubernetes-dashboard'),
+        chain('260:9', 'demo-kubernetes-dashboard', 'RoleBinding demo-kubernetes-dashboard grants Role "demo-kubernetes-dashboard"'),
+        chain('203:7', 'Role', 'Role "demo-kubernetes-dashboard"'),
+      ],
+      note: '(enabled by values.yaml: rbac.create)',
     },
     {
       rule: 'dashboard-exposed', at: 'templates/service.yaml:33:3', key: 'type: {{ .Values.service.type }}',
