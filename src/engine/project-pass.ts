@@ -31,7 +31,8 @@ export function runProjectRules(config: ResolvedConfig, facts: FactSink, covers:
 }
 
 function relatedAt(a: PositionedAnchor, message: string): RelatedLocation {
-  return { file: a.file, uri: a.uri, start: a.start, end: a.end, message };
+  const rendered = a.helmTemplate !== undefined && a.object ? { helmTemplate: a.helmTemplate, object: a.object, path: a.path } : undefined;
+  return { file: a.file, uri: a.uri, start: a.start, end: a.end, message, ...(rendered && { rendered }) };
 }
 
 function samePlace(r: RelatedLocation, f: Finding): boolean {

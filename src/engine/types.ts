@@ -69,6 +69,15 @@ export interface RelatedLocation {
   readonly start: Position;
   readonly end: Position;
   readonly message: string;
+  /** For a place in a `helm template` stream: what the Helm mapper needs to move it to its template line. */
+  readonly rendered?: RenderedPlace;
+}
+
+/** A node of an object rendered by `helm template`. */
+export interface RenderedPlace {
+  readonly helmTemplate: string;
+  readonly object: ObjectIdentity;
+  readonly path: readonly (string | number)[];
 }
 
 export interface Suppression {

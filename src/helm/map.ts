@@ -64,11 +64,30 @@ export class HelmMapper {
 
   /** `f` located in its template when the template can be found, else `f` unchanged. */
   map(f: Finding): Finding {
+    let out: Finding;
     try {
-      return this.mapped(f);
+      out = this.mapped(f);
     } catch {
       // A chart file that cannot be read as expected leaves the finding on the rendered stream.
       return f;
+    }
+    if (!out.related?.some((r) => r.rendered)) return out;
+    return { ...out, related: out.related.map((r) => this.relatedInTemplate(f, r)) };
+  }
+
+  /** A related place on a rendered object (an RBAC chain's binding or role), moved to its template line. */
+  private relatedInTemplate(f: Finding, r: RelatedLocation): RelatedLocation {
+    if (!r.rendered) return r;
+    const plain: RelatedLocation = { file: r.file, uri: r.uri, start: r.start, end: r.end, message: r.message };
+    try {
+      const place = this.mapped({
+        ...f, file: r.file, uri: r.uri, start: r.start, end: r.end, related: undefined,
+        helmTemplate: r.rendered.helmTemplate, object: r.rendered.object, path: r.rendered.path,
+      });
+      if (place.file === r.file && place.start === r.start) return plain;
+      return { ...plain, file: place.file, uri: place.uri, start: place.start, end: place.end };
+    } catch {
+      return plain;
     }
   }
 

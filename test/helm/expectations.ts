@@ -33,8 +33,8 @@ export interface ChartCase {
 
 const values = (at: string, text: string, key: string, file = 'values.yaml'): Related => [`${file}:${at}`, text, `Value from ${file}: ${key}`];
 const enabled = (at: string, text: string, key: string): Related => [`values.yaml:${at}`, text, `Enabled by values.yaml: ${key}`];
-/** A place of an RBAC finding's chain (subject, binding, role), on the rendered stream. */
-const chain = (at: string, text: string, message: string): Related => [`rendered.yaml:${at}`, text, message];
+/** A place of an RBAC finding's chain (subject, binding, role), on its template line. */
+const chain = (at: string, text: string, message: string): Related => [at, text, message];
 
 export const WEBAPP: ChartCase = {
   chart: 'webapp',
@@ -73,9 +73,9 @@ export const DASHBOARD: ChartCase = {
       rendered: '184:11', renderedText: 'demo-kubernetes-dashboard',
       related: [
         enabled('83:3', 'clusterAdminRole: true', 'rbac.clusterAdminRole'),
-        // RBAC findings carry their chain; the binding's roleRef stays on the rendered stream.
+        // RBAC findings carry their chain, mapped to the template lines like the finding itself.
         ...(rule === 'rbac-cluster-admin-binding'
-          ? [chain('181:9', 'cluster-admin', 'ClusterRoleBinding demo-kubernetes-dashboard-cluster-admin grants built-in ClusterRole "cluster-admin"')]
+          ? [chain('templates/clusterrolebinding.yaml:28:3', 'name: cluster-admin', 'ClusterRoleBinding demo-kubernetes-dashboard-cluster-admin grants built-in ClusterRole "cluster-admin"')]
           : []),
       ],
       note: '(enabled by values.yaml: rbac.clusterAdminRole)',
@@ -111,9 +111,9 @@ export const DASHBOARD: ChartCase = {
       rendered: '229:17', renderedText: '"services/proxy"',
       related: [
         enabled('77:3', 'create: true', 'rbac.create'),
-        chain('263:11', 'demo-kubernetes-dashboard', 'subject: ServiceAccount default/demo-kubernetes-dashboard'),
-        chain('260:9', 'demo-kubernetes-dashboard', 'RoleBinding demo-kubernetes-dashboard grants Role "demo-kubernetes-dashboard"'),
-        chain('203:7', 'Role', 'Role "demo-kubernetes-dashboard"'),
+        chain('templates/rolebinding.yaml:28:5', 'name: {{ template "kubernetes-dashboard.serviceAccountName" . }}', 'subject: ServiceAccount default/demo-kubernetes-dashboard'),
+        chain('templates/rolebinding.yaml:25:3', 'name: {{ template "kubernetes-dashboard.fullname" . }}', 'RoleBinding demo-kubernetes-dashboard grants Role "demo-kubernetes-dashboard"'),
+        chain('templates/role.yaml:17:1', 'kind: Role', 'Role "demo-kubernetes-dashboard"'),
       ],
       note: '(enabled by values.yaml: rbac.create)',
     },
