@@ -3,6 +3,8 @@
 /**
  * Generates, from the rule modules under rules/ (read with ts-morph, never imported):
  *   rules/index.ts            the registry
+ *   rules/lazy.ts             the same registry with each rule's meta inline and its module loaded on
+ *                             first need (the CLI's: src/engine/lazy-rules.ts)
  *   docs/rules/<layer>/<id>.md one page per rule: header from meta + the hand-written body
  *   docs/rules/README.md       the rule index
  *   schemas/config.schema.json the .okelint.yaml schema (rule ids and option schemas from meta)
@@ -27,7 +29,7 @@ const DEFINERS = ['defineRule', 'defineProjectRule', 'defineIamRule', 'defineOke
  * @typedef {{ id: string, layer: string, level: string, securitySeverity: number, description: string,
  *   remediation: string, tags: string[], appliesTo: string[], recommended: boolean,
  *   messages: Record<string, string>, options?: Record<string, unknown>, defaultOptions?: unknown }} Meta
- * @typedef {{ file: string, importPath: string, ident: string, meta: Meta, body: string }} RuleInfo
+ * @typedef {{ file: string, importPath: string, ident: string, meta: Meta, body: string, definer: string }} RuleInfo
  */
 
 /**
@@ -38,7 +40,7 @@ const DEFINERS = ['defineRule', 'defineProjectRule', 'defineIamRule', 'defineOke
 export async function generate(root) {
   const { Project, Node, SyntaxKind } = await import('ts-morph');
   const project = new Project({ skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: false } });
-  project.addSourceFilesAtPaths([join(root, 'rules/**/*.ts'), '!' + join(root, 'rules/index.ts')]);
+  project.addSourceFilesAtPaths([join(root, 'rules/**/*.ts'), '!' + join(root, 'rules/index.ts'), '!' + join(root, 'rules/lazy.ts')]);
   /** @type {string[]} */
   const errors = [];
   /** @type {RuleInfo[]} */
@@ -81,7 +83,7 @@ export async function generate(root) {
     const bodyPath = join(root, 'rules', folder, `${base}.md`);
     const body = existsSync(bodyPath) ? readFileSync(bodyPath, 'utf8') : '';
     if (!body) errors.push(`rules/${folder}/${base}.md: missing hand-written docs body`);
-    rules.push({ file, importPath: `./${folder}/${base}.js`, ident: camel(base), meta, body });
+    rules.push({ file, importPath: `./${folder}/${base}.js`, ident: camel(base), meta, body, definer: callee });
   }
   const ids = new Set();
   for (const r of rules) {
@@ -92,6 +94,7 @@ export async function generate(root) {
   /** @type {Map<string, string>} */
   const files = new Map();
   files.set('rules/index.ts', registry(rules));
+  files.set('rules/lazy.ts', lazyRegistry(rules));
   for (const r of rules) files.set(`docs/rules/${r.meta.layer}/${r.meta.id}.md`, ruleDoc(r));
   files.set('docs/rules/README.md', ruleIndex(rules));
   files.set('schemas/config.schema.json', JSON.stringify(configSchema(rules), null, 2) + '\n');
@@ -104,6 +107,21 @@ function registry(rules) {
   const list = rules.map((r) => `  ${r.ident},`).join('\n');
   return `${HEADER}import type { AnyRule } from '../src/engine/rule-api.js';\n${imports}\n\n` +
     `/** Every rule, sorted by id. */\nexport const rules: readonly AnyRule[] = [\n${list}\n];\n`;
+}
+
+/** The hooks each definer gives a rule (src/engine/lazy-rules.ts). */
+const HOOKS = {
+  defineRule: ['check'], defineProjectRule: ['collect', 'analyze'], defineIamRule: ['checkStatement'], defineOkeRule: ['checkOke'],
+};
+
+/** @param {RuleInfo[]} rules */
+function lazyRegistry(rules) {
+  const list = rules.map((r) => {
+    const hooks = /** @type {Record<string, string[]>} */ (HOOKS)[r.definer] ?? [];
+    return `  lazyRule(${JSON.stringify(r.meta)}, ${JSON.stringify(hooks)}, () => import('${r.importPath}')),`;
+  }).join('\n');
+  return `${HEADER}import { lazyRule } from '../src/engine/lazy-rules.js';\nimport type { AnyRule } from '../src/engine/rule-api.js';\n\n` +
+    `/** Every rule, sorted by id: its meta now, its module when a run first needs it (loadRules). */\nexport const rules: readonly AnyRule[] = [\n${list}\n];\n`;
 }
 
 /** @param {RuleInfo} r */
@@ -175,36 +193,72 @@ function configSchema(rules) {
 }
 
 /**
- * Evaluates a literal expression (object, array, string, number, boolean, `as const`).
+ * Evaluates a literal expression (object, array, string, number, boolean, `as const`). An
+ * identifier stands for the literal initializer of the `const` it names, here or imported
+ * (through re-exports); an object literal may spread such a value (`{ ...BASE, y: 1 }`).
  * @param {import('ts-morph').Node} node
  * @param {typeof import('ts-morph').Node} Node
  * @param {typeof import('ts-morph').SyntaxKind} SyntaxKind
+ * @param {ReadonlySet<import('ts-morph').Node>} [seen] the consts being evaluated (to refuse a cycle)
  * @returns {unknown}
  */
-function literal(node, Node, SyntaxKind) {
+function literal(node, Node, SyntaxKind, seen = new Set()) {
+  /** @param {import('ts-morph').Node} n */
+  const sub = (n) => literal(n, Node, SyntaxKind, seen);
   if (Node.isAsExpression(node) || Node.isParenthesizedExpression(node) || Node.isSatisfiesExpression(node)) {
-    return literal(node.getExpression(), Node, SyntaxKind);
+    return sub(node.getExpression());
   }
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
   if (Node.isNumericLiteral(node)) return node.getLiteralValue();
   if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.MinusToken) {
-    return -(/** @type {number} */ (literal(node.getOperand(), Node, SyntaxKind)));
+    return -(/** @type {number} */ (sub(node.getOperand())));
   }
   if (node.getKind() === SyntaxKind.TrueKeyword) return true;
   if (node.getKind() === SyntaxKind.FalseKeyword) return false;
-  if (Node.isArrayLiteralExpression(node)) return node.getElements().map((e) => literal(e, Node, SyntaxKind));
+  if (Node.isIdentifier(node)) return constValue(node, Node, SyntaxKind, seen);
+  if (Node.isArrayLiteralExpression(node)) return node.getElements().map(sub);
   if (Node.isObjectLiteralExpression(node)) {
     /** @type {Record<string, unknown>} */
     const out = {};
     for (const p of node.getProperties()) {
+      if (Node.isSpreadAssignment(p)) {
+        const value = sub(p.getExpression());
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`spread of a non-object: ${p.getText().slice(0, 40)}`);
+        Object.assign(out, value);
+        continue;
+      }
       if (!Node.isPropertyAssignment(p)) throw new Error(`unsupported property ${p.getText().slice(0, 40)}`);
       const nameNode = p.getNameNode();
       const key = Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : p.getName();
-      out[key] = literal(p.getInitializerOrThrow(), Node, SyntaxKind);
+      out[key] = sub(p.getInitializerOrThrow());
     }
     return out;
   }
   throw new Error(`not a literal: ${node.getText().slice(0, 60)}`);
+}
+
+/**
+ * The literal value of the `const` an identifier names, followed through imports and re-exports.
+ * @param {import('ts-morph').Identifier} id
+ * @param {typeof import('ts-morph').Node} Node
+ * @param {typeof import('ts-morph').SyntaxKind} SyntaxKind
+ * @param {ReadonlySet<import('ts-morph').Node>} seen
+ * @returns {unknown}
+ */
+function constValue(id, Node, SyntaxKind, seen) {
+  const symbol = id.getSymbol();
+  const decl = (symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol)?.getDeclarations()[0];
+  const list = decl?.getParent();
+  const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+  if (!decl || !init || !Node.isVariableDeclarationList(list) || list.getDeclarationKind() !== 'const') {
+    throw new Error(`${id.getText()} does not name a const with a literal initializer`);
+  }
+  if (seen.has(decl)) throw new Error(`${id.getText()} refers to itself`);
+  try {
+    return literal(init, Node, SyntaxKind, new Set([...seen, decl]));
+  } catch (e) {
+    throw new Error(`${id.getText()} (${decl.getSourceFile().getBaseName()}:${decl.getStartLineNumber()}): ${e instanceof Error ? e.message : e}`, { cause: e });
+  }
 }
 
 /** @param {string} id */

@@ -54,3 +54,8 @@ export {
 } from './oci-iam/grant.js';
 export type { Binding, Capability, CheckedGrant, GrantOptions, Granted, GrantSubject, IamGrant, NamedAdminGroup, Outcome, PrincipalNarrowing, Request, Scope } from './oci-iam/grant.js';
 export { canonicalType, covers, membersOf, permissionResource } from './oci-iam/resource-families.js';
+export {
+  ADMIN_GROUPS_OPTION, EXEMPT_DEFAULT_OPTIONS, EXEMPT_OPTIONS_SCHEMA, EXEMPT_POLICIES_OPTION, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, type ExemptOptions,
+} from './oci-iam/rule-options.js';
+export { grantFindingAt, whereReason } from './oci-iam/grant.js';
+export { addonSwitch, type AddonSwitch } from './oke/addon-switch.js';

@@ -5,14 +5,10 @@
  * Oracle's checker misses (it wants both "groups" and "users" in one statement).
  */
 import {
-  bound, capabilityRequests, checkedGrant, clip, defineIamRule, grantedCapabilities, grantOf, isAllResources, isDelegatedPrincipal, namedAdmins,
-  outcomeOf, sameSubject, type Capability, type IamGrant, type Granted, type NamedAdminGroup, type Statement,
+  ADMIN_GROUPS_OPTION, bound, capabilityRequests, checkedGrant, defineIamRule, EXEMPT_POLICIES_OPTION, GRANT_DEFAULT_OPTIONS, grantedCapabilities,
+  grantOf, isAllResources, isDelegatedPrincipal, namedAdmins, outcomeOf, sameSubject, whereReason, type Capability, type Granted, type GrantOptions,
+  type IamGrant, type NamedAdminGroup, type Statement,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
 
 const MEMBERSHIP = ['AddUserToGroup', 'RemoveUserFromGroup'];
 /** Protected when only group OCIDs are configured: the built-in group always exists. */
@@ -52,7 +48,7 @@ function groupsHalfGuarded(grant: IamGrant, statements: readonly Statement[], ad
   return groupGrants.length > 0 && groupGrants.every(({ g, granted }) => !exposedAdmin(g, granted, admins));
 }
 
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-admin-group-modifiable',
     layer: 'cloud-control',
@@ -73,22 +69,13 @@ export default defineIamRule<Options>({
       additionalProperties: false,
       properties: {
         adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
+          ...ADMIN_GROUPS_OPTION,
           description: "The tenancy administrators groups, whose grants are not reported and which a condition must exclude: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
         },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
+        exemptPolicies: EXEMPT_POLICIES_OPTION,
       },
     },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);
@@ -108,7 +95,7 @@ export default defineIamRule<Options>({
     const groups = granted.some((g) => g.capability.type === 'groups');
     if (!allResources && !groups && groupsHalfGuarded(grant, ctx.policy.statements, protectedGroups)) return;
     const at = grant.where ? grant.where.condition : first.at;
-    const because = grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}, which does not exclude ${exposed.label}` : '';
+    const because = whereReason(grant, ctx, `, which does not exclude ${exposed.label}`);
     const data = { ...text, admin: exposed.label, because };
     if (allResources) yield { messageId: 'allResources', data, at };
     else if (groups) yield { messageId: 'groups', data, at };

@@ -4,13 +4,9 @@
  * only by `request.principal.type` are iam-any-user-type-only's.
  */
 import {
-  canonicalType, checkedGrant, defineIamRule, effectiveVerb, IAM_RESOURCE_TYPES, isAllResources, permissionResource, principalNarrowing,
-  type IamGrant, type Level,
+  canonicalType, checkedGrant, defineIamRule, effectiveVerb, EXEMPT_DEFAULT_OPTIONS, EXEMPT_OPTIONS_SCHEMA, IAM_RESOURCE_TYPES, isAllResources,
+  permissionResource, principalNarrowing, type ExemptOptions, type IamGrant, type Level,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly exemptPolicies: readonly string[];
-}
 
 /** The grant reaches IAM resource types (users, groups, policies ...), or all-resources. */
 function reachesIam(grant: IamGrant): boolean {
@@ -27,7 +23,7 @@ function levelOf(grant: IamGrant): Level | undefined {
   return verb === 'read' ? 'note' : undefined;
 }
 
-export default defineIamRule<Options>({
+export default defineIamRule<ExemptOptions>({
   meta: {
     id: 'iam-any-user-grant',
     layer: 'cloud-control',
@@ -42,20 +38,8 @@ export default defineIamRule<Options>({
       anyUser: '{{subject}} can {{what}} in {{location}}: every user, instance, resource and service principal in the tenancy gets it. Name the principal with where request.principal.id, request.principal.compartment.id or request.user.id, or grant a group.',
       anyGroup: '{{subject}} can {{what}} in {{location}}: every user of every group and every dynamic group in the tenancy gets it. Name the principal with where request.principal.id, request.principal.compartment.id or request.user.id, or grant a group.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { exemptPolicies: [] },
+    options: EXEMPT_OPTIONS_SCHEMA,
+    defaultOptions: EXEMPT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);

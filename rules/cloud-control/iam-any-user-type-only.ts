@@ -4,12 +4,9 @@
  * its cluster): every principal of that kind in the tenancy matches.
  */
 import {
-  atLeast, checkedGrant, clip, comparisonsOn, defineIamRule, effectiveVerb, PRINCIPAL_TYPE_VARIABLES, principalNarrowing, type Condition,
+  atLeast, checkedGrant, clip, comparisonsOn, defineIamRule, effectiveVerb, EXEMPT_DEFAULT_OPTIONS, EXEMPT_OPTIONS_SCHEMA, PRINCIPAL_TYPE_VARIABLES,
+  principalNarrowing, type Condition, type ExemptOptions,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly exemptPolicies: readonly string[];
-}
 
 /** The narrowing names OKE workloads (workload identity), whose namespace and service account every cluster shares. */
 function isWorkload(condition: Condition): boolean {
@@ -17,7 +14,7 @@ function isWorkload(condition: Condition): boolean {
     c.kind === 'comparison' && (c.left.path.toLowerCase() !== 'request.principal.type' || c.right.some((v) => v.kind === 'string' && v.value.toLowerCase() === 'workload')));
 }
 
-export default defineIamRule<Options>({
+export default defineIamRule<ExemptOptions>({
   meta: {
     id: 'iam-any-user-type-only',
     layer: 'cloud-control',
@@ -32,20 +29,8 @@ export default defineIamRule<Options>({
       typeOnly: "{{subject}} can {{what}} in {{location}}, narrowed only by {{narrowing}}: every principal of that type in the tenancy gets it. Add request.principal.id or request.principal.compartment.id.",
       workloadNoCluster: '{{subject}} can {{what}} in {{location}}, narrowed by {{narrowing}} but not by cluster: a workload with the same namespace and service account in any cluster of the tenancy gets it. Add request.principal.cluster_id.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { exemptPolicies: [] },
+    options: EXEMPT_OPTIONS_SCHEMA,
+    defaultOptions: EXEMPT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);

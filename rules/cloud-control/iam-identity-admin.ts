@@ -5,13 +5,9 @@
  * objects (`request.operation = 'AddIdpGroupMapping'`, `target.domain.name = ...`) clears it.
  */
 import {
-  checkedGrant, clip, defineIamRule, grantedCapabilities, isAllResources, isDelegatedPrincipal, targetNarrowing, type Capability,
+  checkedGrant, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, grantedCapabilities, isAllResources, isDelegatedPrincipal,
+  targetNarrowing, whereReason, type Capability, type GrantOptions,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
 
 /** Updating (use) or creating and deleting (manage) each identity type. */
 function writes(type: string, prefix: string): Capability[] {
@@ -38,7 +34,7 @@ const RISKS: Readonly<Record<string, string>> = {
   'network-sources': 'it can widen the network sources that sign-on and policies trust',
 };
 
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-identity-admin',
     layer: 'cloud-control',
@@ -52,27 +48,8 @@ export default defineIamRule<Options>({
     messages: {
       identityAdmin: '{{subject}} can {{what}} in {{location}}{{because}}: {{risk}}. Keep it with the administrators group, or name the operations and objects it may change.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);
@@ -82,7 +59,7 @@ export default defineIamRule<Options>({
     const first = grantedCapabilities(grant, CAPABILITIES)[0];
     if (!first || targetNarrowing(grant.where) !== 'open') return;
     const at = grant.where ? grant.where.condition : first.at;
-    const because = grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}, which names no operation or object` : '';
+    const because = whereReason(grant, ctx, ', which names no operation or object');
     yield { messageId: 'identityAdmin', data: { ...text, because, risk: RISKS[first.capability.type] ?? '' }, at };
   },
 });

@@ -3,14 +3,9 @@
  * administrators group (CIS OCI 1.2). Dynamic groups, any-user and any-group count too
  * (Oracle's checker looks only at `allow group`); services are left to iam-service-all-resources.
  */
-import { checkedGrant, clip, defineIamRule, isAllResources } from '../../src/rule-api.js';
+import { checkedGrant, clip, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, isAllResources, type GrantOptions } from '../../src/rule-api.js';
 
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
-
-export default defineIamRule<Options>({
+export default defineIamRule<Required<GrantOptions>>({
   meta: {
     id: 'iam-manage-all-resources-tenancy',
     layer: 'cloud-control',
@@ -25,27 +20,8 @@ export default defineIamRule<Options>({
       tenancyAdmin: '{{subject}} can {{what}} in {{location}}: only the administrators group ({{admins}}) should administer the whole tenancy (CIS OCI 1.2). Grant the service families it needs in its own compartment instead.',
       tenancyAdminConditioned: '{{subject}} can {{what}} in {{location}} {{condition}}: only the administrators group ({{admins}}) should administer the whole tenancy, with or without a condition (CIS OCI 1.2). Grant the service families it needs in its own compartment instead.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);

@@ -3,14 +3,9 @@
  * rather than a service-level administrator (CIS OCI 1.1). The tenancy-wide grant is
  * iam-manage-all-resources-tenancy's; a service's, iam-service-all-resources'.
  */
-import { checkedGrant, defineIamRule, isAllResources, isDelegatedPrincipal } from '../../src/rule-api.js';
+import { checkedGrant, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, isAllResources, isDelegatedPrincipal, type GrantOptions } from '../../src/rule-api.js';
 
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
-
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-manage-all-resources',
     layer: 'cloud-control',
@@ -24,27 +19,8 @@ export default defineIamRule<Options>({
     messages: {
       compartmentAdmin: '{{subject}} can {{what}} in {{location}}: an administrator of every service there and in every compartment below it, not a service-level administrator (CIS OCI 1.1). Grant the families it administers instead (e.g. manage cluster-family, use virtual-network-family).',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);

@@ -3,20 +3,16 @@
  * administrators group: it can write a policy that grants itself anything in that scope.
  */
 import {
-  capabilityRequests, checkedGrant, clip, defineIamRule, grantedCapabilities, isAllResources, isDelegatedPrincipal, outcomeOf, type Capability,
+  capabilityRequests, checkedGrant, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, grantedCapabilities, grantFindingAt, isAllResources,
+  isDelegatedPrincipal, outcomeOf, whereReason, type Capability, type GrantOptions,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
 
 const CAPABILITIES: readonly Capability[] = [
   { type: 'policies', permission: 'POLICY_CREATE', verb: 'manage', operations: ['CreatePolicy'] },
   { type: 'policies', permission: 'POLICY_UPDATE', verb: 'manage', operations: ['UpdatePolicy'] },
 ];
 
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-manage-policies',
     layer: 'cloud-control',
@@ -31,27 +27,8 @@ export default defineIamRule<Options>({
       tenancy: '{{subject}} can {{what}} in {{location}}{{because}}: it can write a policy such as "allow group <itself> to manage all-resources in tenancy" and become a tenancy administrator. Keep manage policies with the administrators group.',
       compartment: '{{subject}} can {{what}} in {{location}}{{because}}: it can write a policy that grants itself anything in that compartment and those below it. Grant read policies, and leave writing policies to the administrators group.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);
@@ -63,8 +40,8 @@ export default defineIamRule<Options>({
     const first = granted[0];
     if (!first) return;
     if (outcomeOf(grant.where, granted.flatMap((g) => capabilityRequests(g.capability))) !== 'open') return;
-    const at = grant.where ? grant.where.condition : grant.action.kind === 'verb' ? grant.action : first.at;
-    const because = grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}, which still allows CreatePolicy or UpdatePolicy` : '';
+    const at = grantFindingAt(grant, first);
+    const because = whereReason(grant, ctx, ', which still allows CreatePolicy or UpdatePolicy');
     const data = { ...text, because };
     if (grant.scope === 'tenancy') yield { messageId: 'tenancy', data, at };
     else yield { messageId: 'compartment', data, at, level: 'warning' };

@@ -6,14 +6,9 @@
  * some (CreateOrResetUIPassword, typically) is.
  */
 import {
-  bound, capabilityRequests, checkedGrant, clip, defineIamRule, grantedCapabilities, isAllResources, isDelegatedPrincipal, namedAdmins, namedValues,
-  outcomeOf, type Capability,
+  bound, capabilityRequests, checkedGrant, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, grantedCapabilities, grantFindingAt,
+  isAllResources, isDelegatedPrincipal, namedAdmins, namedValues, outcomeOf, whereReason, type Capability, type GrantOptions,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
 
 /** Operations that give the caller a working credential of another user (manage users). SMTP credentials only send mail. */
 const CAPABILITIES: readonly Capability[] = [
@@ -24,7 +19,7 @@ const CAPABILITIES: readonly Capability[] = [
   { type: 'users', permission: 'USER_OAUTH2_CLIENT_CRED_CREATE', verb: 'manage', operations: ['CreateOAuthClientCredential'] },
 ];
 
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-manage-users-credentials',
     layer: 'cloud-control',
@@ -38,27 +33,8 @@ export default defineIamRule<Options>({
     messages: {
       credentials: '{{subject}} can {{what}} in {{location}}{{because}}: it can call {{operations}} on any user, tenancy administrators included, and act as them. Use "use users" or exclude these operations with where all {request.operation != ...}.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);
@@ -77,8 +53,8 @@ export default defineIamRule<Options>({
     });
     const first = open[0];
     if (!first) return;
-    const at = grant.where ? grant.where.condition : grant.action.kind === 'verb' ? grant.action : first.at;
-    const because = grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}, which leaves them open` : '';
+    const at = grantFindingAt(grant, first);
+    const because = whereReason(grant, ctx, ', which leaves them open');
     const operations = open.flatMap((g) => g.capability.operations ?? []).join(', ');
     yield { messageId: 'credentials', data: { ...text, because, operations }, at };
   },

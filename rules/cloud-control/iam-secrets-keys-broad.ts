@@ -4,13 +4,9 @@
  * not narrowed to named vaults, keys, secrets or operations.
  */
 import {
-  checkedGrant, clip, defineIamRule, grantedCapabilities, isAllResources, isDelegatedPrincipal, targetNarrowing, type Capability,
+  checkedGrant, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, grantedCapabilities, isAllResources, isDelegatedPrincipal,
+  targetNarrowing, whereReason, type Capability, type GrantOptions,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
 
 /** What reaches key material or secret contents. */
 const CAPABILITIES: readonly Capability[] = [
@@ -31,7 +27,7 @@ const REACH: Readonly<Record<string, string>> = {
   'secret-bundles': 'the contents of every secret',
 };
 
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-secrets-keys-broad',
     layer: 'cloud-control',
@@ -45,27 +41,8 @@ export default defineIamRule<Options>({
     messages: {
       tenancyWide: '{{subject}} can {{what}} in {{location}}{{because}}: that reaches {{reach}} in every compartment. Grant it in the compartment that holds the vault, with where target.vault.id, target.key.id or target.secret.name.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);
@@ -79,7 +56,7 @@ export default defineIamRule<Options>({
     // Secret contents say more than the secrets' metadata.
     if (types.has('secret-bundles')) types.delete('secrets');
     const reach = [...types].map((t) => REACH[t] ?? t).join(' and ');
-    const because = grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}, which names no vault, key or secret` : '';
+    const because = whereReason(grant, ctx, ', which names no vault, key or secret');
     yield { messageId: 'tenancyWide', data: { ...text, because, reach }, at: grant.where ? grant.where.condition : grant.location };
   },
 });

@@ -3,13 +3,9 @@
  * tutorial statement `allow service OKE to manage all-resources in tenancy`). Read-only grants
  * such as Cloud Guard's documented `read all-resources in tenancy` are not reported.
  */
-import { atLeast, checkedGrant, defineIamRule, isAllResources } from '../../src/rule-api.js';
+import { atLeast, checkedGrant, defineIamRule, EXEMPT_DEFAULT_OPTIONS, EXEMPT_OPTIONS_SCHEMA, isAllResources, type ExemptOptions } from '../../src/rule-api.js';
 
-interface Options {
-  readonly exemptPolicies: readonly string[];
-}
-
-export default defineIamRule<Options>({
+export default defineIamRule<ExemptOptions>({
   meta: {
     id: 'iam-service-all-resources',
     layer: 'cloud-control',
@@ -23,20 +19,8 @@ export default defineIamRule<Options>({
     messages: {
       serviceAllResources: '{{subject}} can {{what}} in {{location}}: no service documents a need for all-resources, and anyone who can make the service act on their behalf borrows it. Grant the resource types the service documents, in the compartment it works in.',
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { exemptPolicies: [] },
+    options: EXEMPT_OPTIONS_SCHEMA,
+    defaultOptions: EXEMPT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);

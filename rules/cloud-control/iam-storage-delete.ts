@@ -5,14 +5,10 @@
  * grant limited to the delete permissions (the separate "storage deleter") is not reported.
  */
 import {
-  capabilityRequests, checkedGrant, clip, comparisonsOn, defineIamRule, grantedCapabilities, isAllResources, isDelegatedPrincipal, outcomeOf,
-  permissionResource, requestOf, STRANGER, type Capability, type IamGrant, type GrantSubject,
+  capabilityRequests, checkedGrant, comparisonsOn, defineIamRule, GRANT_DEFAULT_OPTIONS, GRANT_OPTIONS_SCHEMA, grantedCapabilities, grantFindingAt,
+  isAllResources, isDelegatedPrincipal, outcomeOf, permissionResource, requestOf, STRANGER, whereReason, type Capability, type GrantOptions,
+  type GrantSubject, type IamGrant,
 } from '../../src/rule-api.js';
-
-interface Options {
-  readonly adminGroups: readonly string[];
-  readonly exemptPolicies: readonly string[];
-}
 
 /** The delete permissions CIS OCI 1.15 expects to be refused, per individual storage type. */
 const DELETES: readonly Capability[] = [
@@ -53,7 +49,7 @@ function isHumanAdministrator(grant: IamGrant, subject: GrantSubject): boolean {
   return comparisonsOn(grant.where?.condition, (p) => p === 'request.principal.type').length === 0;
 }
 
-export default defineIamRule<Options>({
+export default defineIamRule<GrantOptions>({
   meta: {
     id: 'iam-storage-delete',
     layer: 'cloud-control',
@@ -67,27 +63,8 @@ export default defineIamRule<Options>({
     messages: {
       storageDelete: "{{subject}} can {{what}} in {{location}}{{because}}, deletion included ({{deletes}}): storage administrators should not delete what they manage (CIS OCI 1.15). Add where all {request.permission != '{{first}}', ...} and give deletion to a separate group.",
     },
-    options: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        adminGroups: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: ['Administrators'],
-          description: "The tenancy administrators groups, whose grants are not reported: a name (in the Default identity domain), Domain/Name, 'Domain'/'Name', or a group OCID.",
-        },
-        exemptPolicies: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          default: [],
-          description: 'Names of policies whose statements are not checked (compared case-insensitively; JSON and Terraform policies have names, .policy files do not).',
-        },
-      },
-    },
-    defaultOptions: { adminGroups: ['Administrators'], exemptPolicies: [] },
+    options: GRANT_OPTIONS_SCHEMA,
+    defaultOptions: GRANT_DEFAULT_OPTIONS,
   },
   *checkStatement(ctx) {
     const checked = checkedGrant(ctx);
@@ -98,8 +75,8 @@ export default defineIamRule<Options>({
     const open = grantedCapabilities(grant, DELETES).filter((g) => outcomeOf(grant.where, capabilityRequests(g.capability)) === 'open');
     const first = open[0];
     if (!first || !allowsMoreThanDelete(grant)) return;
-    const at = grant.where ? grant.where.condition : grant.action.kind === 'verb' ? grant.action : first.at;
-    const because = grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}` : '';
+    const at = grantFindingAt(grant, first);
+    const because = whereReason(grant, ctx);
     const deletes = open.map((g) => g.capability.permission).join(', ');
     yield { messageId: 'storageDelete', data: { ...text, because, deletes, first: first.capability.permission }, at };
   },

@@ -2,7 +2,7 @@
  * @fileoverview The OKE Kubernetes Dashboard add-on is turned on
  * (`options.addOns.isKubernetesDashboardEnabled`, `true` or the string `"true"`).
  */
-import { booleanState, defineOkeRule, type Report } from '../../src/rule-api.js';
+import { addonSwitch, defineOkeRule, type Report } from '../../src/rule-api.js';
 
 const FLAG = 'options.addOns.isKubernetesDashboardEnabled';
 
@@ -23,13 +23,8 @@ export default defineOkeRule({
     },
   },
   *checkOke(ctx): Iterable<Report> {
-    if (ctx.resource.kind !== 'cluster') return;
-    const r = ctx.read(FLAG);
-    const state = booleanState(r);
-    if (state === 'true' && r.state === 'value') {
-      yield { messageId: 'enabled', data: { resource: ctx.label, field: r.name, value: JSON.stringify(r.value), origin: r.origin }, at: r.at };
-    } else if (state === 'unresolved' && r.state === 'unresolved') {
-      yield { messageId: 'unresolved', data: { resource: ctx.label, field: ctx.spell(FLAG), reason: r.reason }, at: r.at, level: 'note' };
-    }
+    const addon = addonSwitch(ctx, FLAG);
+    if (addon?.state === 'enabled') yield { messageId: 'enabled', data: addon.data, at: addon.at };
+    else if (addon?.state === 'unresolved') yield { messageId: 'unresolved', data: addon.data, at: addon.at, level: 'note' };
   },
 });

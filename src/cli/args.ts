@@ -38,6 +38,8 @@ export interface LintOptions {
   readonly fix?: 'write' | 'dry-run';
   /** `--sarif-category`: SARIF `automationDetails.id` (ends with `/`). */
   readonly sarifCategory?: string;
+  /** `--jobs`: worker threads (default 1: none), or `auto` (one per CPU on large runs). */
+  readonly jobs?: number | 'auto';
 }
 
 export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -46,8 +48,6 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 const PRESETS = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as const;
 const FAIL_LEVELS = ['error', 'warning', 'note', 'none'] as const;
 const RULE_LEVELS = ['off', 'note', 'warning', 'error'] as const;
-/** Options from DESIGN's contract that later versions implement; refused clearly for now. */
-const NOT_YET = ['jobs'] as const;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -104,9 +104,6 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
     return { ok: true, command: { kind: 'explain', ruleId: rest[0] } };
   }
   if (sub === 'lsp') return { ok: true, command: { kind: 'lsp' } };
-  for (const name of NOT_YET) {
-    if (v[name] !== undefined) return { ok: false, error: `--${name} is not supported by this version of okelint yet` };
-  }
   const format = oneOf('format', v.format, FORMATS);
   const preset = oneOf('preset', v.preset, PRESETS);
   const failLevel = oneOf('fail-level', v['fail-level'], FAIL_LEVELS);
@@ -132,6 +129,8 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
   if (fix instanceof Error) return { ok: false, error: fix.message };
   const category = sarifCategory(v['sarif-category'], format);
   if (category instanceof Error) return { ok: false, error: category.message };
+  const jobs = jobsOption(v.jobs);
+  if (jobs instanceof Error) return { ok: false, error: jobs.message };
   const color = v['no-color'] ? false : v.color;
   return {
     ok: true,
@@ -157,6 +156,7 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
         ...(type !== undefined && !(type instanceof Error) && { type }),
         ...(fix !== undefined && { fix }),
         ...(category !== undefined && { sarifCategory: category }),
+        ...(jobs !== undefined && { jobs }),
       },
     },
   };
@@ -175,6 +175,14 @@ function fixMode(
   }
   if (inputs.includes('-')) return new Error('--fix never writes standard input: use --fix-dry-run to see its fixes as a diff');
   return 'write';
+}
+
+/** `--jobs N` (a whole number from 1) or `--jobs auto`. */
+function jobsOption(value: string | undefined): number | 'auto' | undefined | Error {
+  if (value === undefined) return undefined;
+  if (value === 'auto') return 'auto';
+  if (!/^[1-9]\d{0,3}$/.test(value)) return new Error(`--jobs takes a number of worker threads from 1, or auto (got "${value}")`);
+  return Number(value);
 }
 
 /** `--sarif-category C` → `C/` (a trailing slash appended, as GitHub's upload does); only with SARIF output. */

@@ -16,7 +16,8 @@ import type { Finding, Level, Notice } from '../engine/types.js';
 import { formatReport, type ReportInput } from '../report/index.js';
 import { formatSarif } from '../report/sarif.js';
 import type { FixRun } from './fix.js';
-import { rules as registry } from '../../rules/index.js';
+// The lazy registry: a run loads the code of the rules its files need (src/engine/lazy-rules.ts).
+import { rules as registry } from '../../rules/lazy.js';
 
 export interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -68,7 +69,7 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
   // The autofix modules load only when asked for (start-up time of a plain lint).
   const fix = opts.fix ? await import('./fix.js') : undefined;
   const recorded = opts.fix === 'dry-run' && opts.inputs.includes('-') ? fix?.recordStream(io.stdin) : undefined;
-  let run = await lintRun(opts, io, recorded?.stream ?? io.stdin);
+  let run = await lintRun(opts, io, () => recorded?.stream ?? io.stdin);
   let fixed: FixRun | undefined;
   if (fix && opts.fix) {
     const stdinName = opts.stdinFilename ?? '<stdin>';
@@ -82,7 +83,7 @@ async function lintCommand(opts: LintOptions, io: Io): Promise<number> {
     }
     if (opts.fix === 'dry-run') return dryRunOutput(opts, io, run, fixed, fix);
     // Report what is left, at its new positions: lint the fixed files again.
-    if (fixed.written.length > 0) run = await lintRun(opts, io, io.stdin);
+    if (fixed.written.length > 0) run = await lintRun(opts, io, () => io.stdin);
   }
   if (opts.writeBaseline !== undefined) {
     const baseline = toBaseline(run.findings);
@@ -123,7 +124,8 @@ interface LintRun {
   readonly notices: Notice[];
 }
 
-async function lintRun(opts: LintOptions, io: Io, stdin: NodeJS.ReadableStream): Promise<LintRun> {
+/** `stdin` is only asked for when an input is `-` (opening standard input costs start-up time). */
+async function lintRun(opts: LintOptions, io: Io, stdin: () => NodeJS.ReadableStream): Promise<LintRun> {
   const outcome = await lint({
     inputs: opts.inputs,
     cwd: io.cwd,
@@ -136,7 +138,8 @@ async function lintRun(opts: LintOptions, io: Io, stdin: NodeJS.ReadableStream):
       ...(opts.kubernetesVersion !== undefined && { kubernetesVersion: opts.kubernetesVersion }),
     },
     ...(opts.config !== undefined && { configPath: opts.config }),
-    stdin,
+    ...(opts.inputs.includes('-') && { stdin: stdin() }),
+    ...(opts.jobs !== undefined && { jobs: opts.jobs }),
     ...(opts.chartRoot !== undefined && { chartRoot: opts.chartRoot }),
     ...(opts.stdinFilename !== undefined && { stdinFilename: opts.stdinFilename }),
     ...(opts.type !== undefined && { type: opts.type }),
@@ -217,5 +220,11 @@ function explain(id: string, io: Io): number {
 }
 
 function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env,
+    // Opened on first use: most runs never read standard input.
+    get stdin() {
+      return process.stdin;
+    },
+  };
 }

@@ -4,10 +4,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Exclusion, FailLevel, Preset } from './config-types.js';
 import { packageRoot } from './package-root.js';
+import { parseYamlDocument } from '../sources/nesting.js';
 import type { LevelSetting } from './types.js';
 
 export const CONFIG_NAMES = ['.okelint.yaml', '.okelint.yml'] as const;
@@ -63,11 +64,13 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     throw new ConfigError(`${path}: cannot read config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, problems } = parseYamlDocument(text, { lineCounter });
   const where = (offset: number): string => {
     const { line, col } = lineCounter.linePos(offset);
     return `${path}:${line}:${col}`;
   };
+  const tooDeep = problems[0];
+  if (tooDeep) throw new ConfigError(`${where(tooDeep.span.start)}: ${tooDeep.message} (${tooDeep.code})`);
   const syntax = doc.errors[0];
   if (syntax) throw new ConfigError(`${where(syntax.pos[0])}: ${syntax.message.split('\n', 1)[0]}`);
   let data: unknown;

@@ -1,27 +1,35 @@
 /**
  * The one core call behind the CLI, the benchmark and the language server: discover files,
  * read them with guards, lint each one under its nearest config, and collect the results.
- * Files are processed one at a time and their ASTs dropped, so memory follows the largest file.
+ * Files are processed one at a time and their ASTs dropped, so memory follows the largest file
+ * (plus the pre-pass's bounded text cache, project-scan.ts). With `jobs` > 1 the files are
+ * linted by worker threads (parallel.ts) and their results merged in file order, so the output
+ * is the same as with one thread.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfigFile, type ConfigFile } from './config-file.js';
 import type { ResolvedConfig } from './config-types.js';
-import { lintFile, type FactSink } from './lint-file.js';
+import { loadRules } from './lazy-rules.js';
 import { runProjectRules } from './project-pass.js';
-import type { Cover } from './suppress.js';
+import { prePass } from './project-scan.js';
 import { resolveConfig, type CliOverrides } from './resolve-config.js';
 import type { AnyRule, RuleMeta } from './rule-api.js';
 import type { Finding, Notice, RunSummary } from './types.js';
+import type { WorkerPool } from './parallel.js';
+import { RunTotals, runTask, terraformModules, toUri, type FileTask, type TaskContext } from './worker-task.js';
 import { discover } from '../files/discover.js';
 import { DEFAULT_MAX_FILE_BYTES, readGuarded, readStdin, type ReadResult } from '../files/read.js';
-import { ProjectScanner } from './project-scan.js';
-import { findChartRoots } from '../helm/chart-roots.js';
-import { HelmMapper } from '../helm/map.js';
-import type { InputType } from '../sources/detect.js';
-import { TerraformModules } from './terraform-modules.js';
+import { detectFormat, type InputType, type SourceFormat } from '../sources/detect.js';
 
 export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json', '.policy', '.tf'] as const;
+
+/**
+ * `jobs: 'auto'` starts a worker per this many files at most: starting one (a thread that
+ * loads the rules) costs about what linting this many small files does.
+ */
+export const AUTO_FILES_PER_WORKER = 100;
 
 export interface LintRequest {
   readonly inputs: readonly string[];
@@ -41,6 +49,13 @@ export interface LintRequest {
   readonly today: string;
   /** `--type`: read every file as this format instead of detecting it. */
   readonly type?: InputType;
+  /**
+   * `--jobs`: worker threads that lint the files (default 1: none, the calling thread lints),
+   * at most one per file; `auto`: one per CPU, one per AUTO_FILES_PER_WORKER files at most
+   * (below 2 × that many files, none). Workers load the built-in rules (rules/index.ts) by the
+   * ids of `registry`, from the compiled build (dist/).
+   */
+  readonly jobs?: number | 'auto';
 }
 
 export interface LintOutcome {
@@ -55,106 +70,168 @@ export interface LintOutcome {
 /** Throws ConfigError (usage/config problems, exit 2). Input problems become notices. */
 export async function lint(req: LintRequest): Promise<LintOutcome> {
   const root = repoRoot(req.cwd);
-  const explicit = req.configFile ?? (req.configPath ? await loadConfigFile(resolve(req.cwd, req.configPath)) : undefined);
-  const configs = new Map<string, ResolvedConfig>();
-  const configFor = async (dir: string): Promise<ResolvedConfig> => {
-    const path = explicit?.path ?? findConfig(dir) ?? '';
-    let cfg = configs.get(path);
-    if (!cfg) {
-      const file: ConfigFile | undefined = explicit ?? (path ? await loadConfigFile(path) : undefined);
-      cfg = resolveConfig(req.registry, file, req.overrides, req.cwd);
-      configs.set(path, cfg);
-    }
-    return cfg;
-  };
-  const notices: Notice[] = [];
-  let filesSkipped = 0;
   // 1. Resolve every input to a file (or stdin text) and its config.
+  const { inputs, configs, notices } = await resolveInputs(req, root);
+  const first = configs.list[0];
+  const totals = new RunTotals(notices);
+  // Workers start now, so that they load while the pre-pass reads.
+  const workers = req.jobs === 'auto' ? Math.min(availableParallelism(), Math.floor(inputs.length / AUTO_FILES_PER_WORKER)) : Math.min(req.jobs ?? 1, inputs.length);
+  const pool = workers > 1 ? await startWorkers(req, root, workers, configs.files, first, notices) : undefined;
+  try {
+    // 2. Pre-pass: facts from other files (namespace labels); what it reads is kept for step 3.
+    const pre = await prePass(inputs, req.type);
+    const tasks = inputs.map((input, i): FileTask => ({
+      index: i, display: input.display, uri: input.uri, config: input.config, ...(input.abs !== undefined && { abs: input.abs }),
+    }));
+    const cached = (t: FileTask): FileTask => {
+      const read = pre.kept.get(t.index);
+      pre.kept.delete(t.index);
+      return read ? { ...t, read } : t;
+    };
+    // 3. Lint each file; its AST is dropped before the next one is read.
+    if (pool) {
+      await pool.run(pre.project, tasks, cached, (t, outcome) => totals.add(t.display, outcome));
+    } else {
+      const ctx: TaskContext = {
+        configs: configs.list, today: req.today, project: pre.project, module: terraformModules(req.cwd, root, first?.maxFileSize),
+        ...(req.type && { type: req.type }),
+      };
+      const rules = new RuleLoader(configs.list, req.type);
+      for (const t of tasks) {
+        const read = cached(t).read ?? (await (inputs[t.index] as Input).read());
+        if (read.ok) await rules.ready(t.display, read.text);
+        // The copy keeps no string that shares memory with the file's text (worker-task.ts).
+        totals.add(t.display, structuredClone(await runTask({ ...t, read }, ctx)));
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  const config = first ?? (await configs.forDir(req.cwd));
+  // 4. Project rules: cross-document analysis over the collected facts.
+  await loadRules(config.rules.map((e) => e.rule).filter((r) => r.analyze));
+  for (const f of runProjectRules(config, totals.facts, totals.covers)) totals.findings.push(f);
+  // 5. Findings on helm template output move to their chart's template lines.
+  const mapped = await mapHelmFindings(totals.findings, req.chartRoot ?? config.chartRoot, req.cwd, root);
+  const enabled = new Set<string>();
+  for (const c of configs.list) for (const r of c.rules) enabled.add(r.rule.meta.id);
+  const rules = req.registry.filter((r) => enabled.has(r.meta.id)).map((r) => r.meta);
+  mapped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start.line - b.start.line || a.start.column - b.start.column));
+  const { filesLinted, filesSkipped, objects, documentsSkipped } = totals;
+  return { findings: mapped, rules, config, summary: { filesLinted, filesSkipped, objects, documentsSkipped, notices } };
+}
+
+/** One file to lint, read on demand. */
+interface Input {
+  readonly display: string;
+  readonly uri: string;
+  /** Absolute path of a file on disk (not standard input). */
+  readonly abs?: string;
+  /** Index of its config in `Configs.list`. */
+  readonly config: number;
+  readonly read: () => Promise<ReadResult>;
+}
+
+/** The configs of a run: one per config file used (or none), in order of first use. */
+class Configs {
+  readonly list: ResolvedConfig[] = [];
+  /** The config file behind each of `list` (undefined: none). */
+  readonly files: (ConfigFile | undefined)[] = [];
+  private readonly byPath = new Map<string, number>();
+
+  constructor(private readonly req: LintRequest, private readonly explicit: ConfigFile | undefined) {}
+
+  /** The index in `list` of the config for files in `dir`. */
+  async indexFor(dir: string): Promise<number> {
+    const path = this.explicit?.path ?? findConfig(dir) ?? '';
+    let i = this.byPath.get(path);
+    if (i === undefined) {
+      const file: ConfigFile | undefined = this.explicit ?? (path ? await loadConfigFile(path) : undefined);
+      i = this.list.push(resolveConfig(this.req.registry, file, this.req.overrides, this.req.cwd)) - 1;
+      this.files.push(file);
+      this.byPath.set(path, i);
+    }
+    return i;
+  }
+
+  async forDir(dir: string): Promise<ResolvedConfig> {
+    return this.list[await this.indexFor(dir)] as ResolvedConfig;
+  }
+}
+
+async function resolveInputs(req: LintRequest, root: string): Promise<{ inputs: Input[]; configs: Configs; notices: Notice[] }> {
+  const explicit = req.configFile ?? (req.configPath ? await loadConfigFile(resolve(req.cwd, req.configPath)) : undefined);
+  const configs = new Configs(req, explicit);
+  const notices: Notice[] = [];
   const inputs: Input[] = [];
-  let first: ResolvedConfig | undefined;
   for (const input of req.inputs) {
     if (input === '-') {
       const name = req.stdinFilename ?? '<stdin>';
-      const cfg = await configFor(req.stdinFilename ? dirname(resolve(req.cwd, name)) : req.cwd);
-      first ??= cfg;
-      const read = req.stdin ? await readStdin(req.stdin, { maxBytes: cfg.maxFileSize }) : { ok: false as const, reason: 'no standard input' };
+      const config = await configs.indexFor(req.stdinFilename ? dirname(resolve(req.cwd, name)) : req.cwd);
+      const maxBytes = (configs.list[config] as ResolvedConfig).maxFileSize;
+      const read = req.stdin ? await readStdin(req.stdin, { maxBytes }) : { ok: false as const, reason: 'no standard input' };
       const uri = req.stdinFilename ? toUri(root, resolve(req.cwd, name)) : name;
-      inputs.push({ display: name, uri, cfg, read: () => Promise.resolve(read) });
+      inputs.push({ display: name, uri, config, read: () => Promise.resolve(read) });
       continue;
     }
-    const cfg = await configFor(startDirOf(resolve(req.cwd, input), req.cwd));
-    first ??= cfg;
+    const config = await configs.indexFor(startDirOf(resolve(req.cwd, input), req.cwd));
+    const cfg = configs.list[config] as ResolvedConfig;
     const found = await discover([input], {
       cwd: req.cwd, extensions: DEFAULT_EXTENSIONS, ignorePatterns: cfg.ignore, ignoreBase: cfg.ignoreBase,
     });
     if (found.errors.length) throw new UsageError(found.errors.map((e) => e.message).join('; '));
     notices.push(...found.notices);
     for (const f of found.files) {
-      inputs.push({ display: f.displayPath, uri: toUri(root, f.absPath), abs: f.absPath, cfg, read: () => readGuarded(f.absPath, { maxBytes: cfg.maxFileSize }) });
+      inputs.push({ display: f.displayPath, uri: toUri(root, f.absPath), abs: f.absPath, config, read: () => readGuarded(f.absPath, { maxBytes: cfg.maxFileSize }) });
     }
   }
-  // 2. Pre-pass: facts from other files (namespace labels).
-  const scanner = new ProjectScanner();
-  for (const input of inputs) {
-    const read = await input.read();
-    if (read.ok) scanner.scan(input.display, read.text);
-  }
-  const project = scanner.info();
-  // 3. Lint each file; its AST is dropped before the next one is read.
-  const findings: Finding[] = [];
-  const facts: FactSink = new Map();
-  const covers = new Map<string, readonly Cover[]>();
-  let filesLinted = 0, objects = 0, documentsSkipped = 0;
-  const modules = new TerraformModules(req.cwd, (abs) => toUri(root, abs), first?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
-  for (const input of inputs) {
-    const read = await input.read();
-    if (!read.ok) { filesSkipped++; notices.push({ file: input.display, message: read.reason }); continue; }
-    if (read.text.trim() === '') notices.push({ file: input.display, message: 'empty file: nothing to lint' });
-    // A `.tf` file on disk is evaluated in its module (the directory's other .tf and tfvars files).
-    const module = input.abs && isTerraform(input.abs, req.type) ? await modules.get(dirname(input.abs)) : undefined;
-    const res = lintFile({ path: input.display, uri: input.uri, text: read.text, ...(req.type && { type: req.type }), ...(module && { module }) }, input.cfg, req.today, project, facts);
-    if (res.covers.length) covers.set(input.display, res.covers);
-    if (res.notices) notices.push(...res.notices);
-    if (res.skipped) { filesSkipped++; continue; }
-    filesLinted++;
-    objects += res.objects;
-    documentsSkipped += res.skippedDocuments;
-    for (const f of res.findings) findings.push(f);
-  }
-  const config = first ?? (await configFor(req.cwd));
-  // 4. Project rules: cross-document analysis over the collected facts.
-  for (const f of runProjectRules(config, facts, covers)) findings.push(f);
-  // 5. Findings on helm template output move to their chart's template lines.
-  const mapped = mapHelmFindings(findings, req.chartRoot ?? config.chartRoot, req.cwd, root);
-  const enabled = new Set<string>();
-  for (const c of configs.values()) for (const r of c.rules) enabled.add(r.rule.meta.id);
-  const rules = req.registry.filter((r) => enabled.has(r.meta.id)).map((r) => r.meta);
-  mapped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start.line - b.start.line || a.start.column - b.start.column));
-  return { findings: mapped, rules, config, summary: { filesLinted, filesSkipped, objects, documentsSkipped, notices } };
+  return { inputs, configs, notices };
 }
 
-/** Maps findings on rendered Helm objects to their templates, when a chart can be found. */
-function mapHelmFindings(findings: Finding[], chartRoot: string | undefined, cwd: string, repo: string): Finding[] {
+/**
+ * Loads the code of lazily registered rules (lazy-rules.ts) before a file needs it: the
+ * Kubernetes rules for YAML and Kubernetes JSON, every enabled rule for any other format.
+ */
+class RuleLoader {
+  private readonly done = new Set<'k8s' | 'all'>();
+
+  constructor(private readonly configs: readonly ResolvedConfig[], private readonly type: InputType | undefined) {}
+
+  async ready(path: string, text: string): Promise<void> {
+    if (this.done.has('all')) return;
+    const format: SourceFormat = detectFormat(path, text, this.type);
+    const key = format === 'k8s' ? 'k8s' : 'all';
+    if (this.done.has(key)) return;
+    const rules = this.configs.flatMap((c) => c.rules.map((e) => e.rule));
+    await loadRules(key === 'all' ? rules : rules.filter((r) => r.meta.appliesTo.includes('k8s')));
+    this.done.add(key);
+  }
+}
+
+/** Starts the worker pool (parallel.ts, imported only for `--jobs` > 1), or says why it cannot. */
+async function startWorkers(
+  req: LintRequest, root: string, workers: number, files: readonly (ConfigFile | undefined)[], first: ResolvedConfig | undefined, notices: Notice[],
+): Promise<WorkerPool | undefined> {
+  const { WorkerPool, workersDenied } = await import('./parallel.js');
+  const denied = workersDenied();
+  if (denied) {
+    notices.push({ file: '--jobs', message: `${denied}: linting on the main thread` });
+    return undefined;
+  }
+  return new WorkerPool(workers, {
+    cwd: req.cwd, root, today: req.today, overrides: req.overrides, ruleIds: req.registry.map((r) => r.meta.id),
+    configs: files, terraformMaxBytes: first?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, ...(req.type && { type: req.type }),
+  });
+}
+
+/** Maps findings on rendered Helm objects to their templates, when a chart can be found (the mapper loads only then). */
+async function mapHelmFindings(findings: Finding[], chartRoot: string | undefined, cwd: string, repo: string): Promise<Finding[]> {
   if (!findings.some((f) => f.helmTemplate)) return findings;
+  const [{ findChartRoots }, { HelmMapper }] = await Promise.all([import('../helm/chart-roots.js'), import('../helm/map.js')]);
   const roots = findChartRoots(cwd, chartRoot);
   if (roots.length === 0) return findings;
   const mapper = new HelmMapper({ roots, explicit: chartRoot !== undefined, cwd, repoRoot: repo });
   return findings.map((f) => mapper.map(f));
-}
-
-/** One file to lint, read on demand (twice: the pre-pass and the main pass). */
-interface Input {
-  readonly display: string;
-  readonly uri: string;
-  /** Absolute path of a file on disk (not standard input). */
-  readonly abs?: string;
-  readonly cfg: ResolvedConfig;
-  readonly read: () => Promise<ReadResult>;
-}
-
-/** Whether a file is read as Terraform (as `detectFormat` decides, without reading its text). */
-function isTerraform(path: string, type: InputType | undefined): boolean {
-  return type === undefined ? extname(path).toLowerCase() === '.tf' : type === 'terraform';
 }
 
 /** A usage problem (bad path or pattern): exit code 2. */
@@ -175,9 +252,4 @@ function repoRoot(cwd: string): string {
     if (existsSync(resolve(cur, '.git'))) return cur;
     if (dirname(cur) === cur) return cwd;
   }
-}
-
-function toUri(root: string, abs: string): string {
-  const rel = relative(root, abs);
-  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }

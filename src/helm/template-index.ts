@@ -6,12 +6,15 @@
  * indexes, `range` items stand for every rendered item, templated keys (`{{ $k }}:`) for any
  * key. It also records, per key, the values the template reads (`{{ .Values.a }}`, `toYaml`
  * blocks, `with`/`range` scopes, variables) and the helpers it includes, so the mapper can name
- * the values.yaml key behind a rendered field. It never evaluates a template.
+ * the values.yaml key behind a rendered field. It never evaluates a template. Keys nested deeper
+ * than the readers' limit (MAX_NESTING) are not indexed, so a hostile template costs memory in
+ * proportion to its size, not its depth squared.
  */
 import {
   ACTION_MARK, classify, emitsBlock, fieldRefs, helperCalls, indentOf, plainCondition, templateLines, withoutHelperCalls,
   type FieldRef,
 } from './actions.js';
+import { MAX_NESTING } from '../sources/nesting.js';
 
 /** The collection a `range` walks and where its element shows in a rendered object path. */
 export interface RangeInfo {
@@ -198,6 +201,7 @@ class Indexer {
     let created: { key: TemplateKey; refs: Binding[]; calls: Call[] } | undefined;
     while (rest.startsWith('- ') || rest === '-') {
       this.popTo(indent, true);
+      if (this.tooDeep()) return created;
       const parent = this.top();
       const range = this.rangeFor(parent);
       const index = parent.items++;
@@ -217,6 +221,7 @@ class Indexer {
     if (!m) return created;
     const name = (m[2] as string).trim();
     this.popTo(indent, false);
+    if (this.tooDeep()) return created;
     const parent = this.top();
     const dead = this.dead();
     let seg: KeySeg = { key: name };
@@ -255,6 +260,11 @@ class Indexer {
       if (item && top.indent === indent && top.block && !top.item) return;
       this.frames.pop();
     }
+  }
+
+  /** The open frames (the root aside) reach the nesting limit: nothing deeper is indexed. */
+  private tooDeep(): boolean {
+    return this.frames.length > MAX_NESTING;
   }
 
   private top(): Frame {

@@ -478,6 +478,22 @@ export function grantText(grant: IamGrant, textOf: (at: { readonly span: Span })
   };
 }
 
+/**
+ * The `{{because}}` slot of a message about a grant: ` <where clause>` (clipped) followed by
+ * `tail`, or '' when the grant has no where clause.
+ */
+export function whereReason(grant: IamGrant, ctx: { textOf(at: { readonly span: Span }): string }, tail = ''): string {
+  return grant.where ? ` ${clip(ctx.textOf(grant.where), 60)}${tail}` : '';
+}
+
+/**
+ * Where a finding about what a grant gives points: its condition (which does not narrow the
+ * grant enough), else the verb of a verb grant, else the permission that gives `first`.
+ */
+export function grantFindingAt(grant: IamGrant, first: Granted): { readonly span: Span } {
+  return grant.where ? grant.where.condition : grant.action.kind === 'verb' ? grant.action : first.at;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rule prelude
 // ---------------------------------------------------------------------------------------------

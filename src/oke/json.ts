@@ -4,10 +4,11 @@
  * `data`). Read with the yaml parser for positions; every key and value keeps its span. Never
  * throws: syntax errors are returned as problems (`parse-error`).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextFile } from '../engine/types.js';
 import { jsonStringOffsets } from '../sources/iam-policy.js';
 import type { ParseProblem } from '../sources/k8s-yaml.js';
+import { parseYamlDocument } from '../sources/nesting.js';
 import { candidates, classifyKeys } from './classify.js';
 import { canonicalKey } from './keys.js';
 import type { OkeField, OkeFormat, OkeNode, OkeObject, OkeResource, PlainValue, Span } from './model.js';
@@ -24,14 +25,8 @@ const NO_SUBNETS = new Map<never, never>();
 export function readOkeJson(path: string, text: string): OkeJsonSource {
   const lineCounter = new LineCounter();
   const file: TextFile = { path, text, lineCounter };
-  const tooDeep = nestingBeyond(text, MAX_NESTING);
-  if (tooDeep !== undefined) {
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    const message = `the JSON is nested deeper than ${MAX_NESTING} levels: it was not read`;
-    return { file, resources: [], problems: [{ span: { start: tooDeep, end: tooDeep + 1 }, message, code: 'NESTING' }] };
-  }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  const { doc, problems: tooDeep } = parseYamlDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  if (tooDeep.length > 0) return { file, resources: [], problems: tooDeep };
   if (doc.errors.length > 0) {
     return { file, resources: [], problems: doc.errors.map((e) => problemOf(e.pos, e.message, e.code, text.length)) };
   }
@@ -53,26 +48,6 @@ export function readOkeJson(path: string, text: string): OkeJsonSource {
     resources.push({ kind, format, ...(name !== undefined && { name }), anchor, root: rootObject, path: c.path, repeated: false, listed, subnets: NO_SUBNETS });
   }
   return { file, resources, problems: [] };
-}
-
-/** Deeper than any real configuration; the yaml parser recurses per level. */
-const MAX_NESTING = 256;
-
-/** The offset of the first bracket deeper than `max` (strings skipped), or undefined. */
-function nestingBeyond(text: string, max: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++;
-      else if (ch === 34) inString = false;
-    } else if (ch === 34) inString = true;
-    else if (ch === 123 || ch === 91) {
-      if (++depth > max) return i;
-    } else if (ch === 125 || ch === 93) depth--;
-  }
-  return undefined;
 }
 
 function entriesOf(n: Node | null): { key: string; value: Node | null }[] | undefined {

@@ -13,11 +13,12 @@
  *   each statement string with the file offset of its first character (and `offsets` when the
  *   host's escapes make raw and decoded text differ).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
 import type { IamSourceKind } from '../engine/rule-api.js';
 import type { Span, TextFile } from '../engine/types.js';
 import { parseStatement, type StatementResult } from '../oci-iam/index.js';
 import type { ParseProblem } from './k8s-yaml.js';
+import { parseYamlStream } from './nesting.js';
 
 /** One statement string as found in its host file, before parsing. */
 export interface StatementText {
@@ -191,9 +192,8 @@ export function splitStatements(text: string): StatementText[] {
 export function readPolicyJson(path: string, text: string): IamSource {
   const lineCounter = new LineCounter();
   const file: TextFile = { path, text, lineCounter };
-  const problems: ParseProblem[] = [];
   const policies: PolicySlice[] = [];
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const { docs, problems } = parseYamlStream(text, { lineCounter, keepSourceTokens: false });
   for (const e of (docs as { errors?: readonly YAMLError[] }).errors ?? []) problems.push(problemOf(e, text.length));
   for (const doc of docs) {
     if (doc.errors.length > 0) {

@@ -1,17 +1,19 @@
 /**
  * Kubernetes YAML/JSON source: multi-document parsing with one LineCounter per file,
- * `List` expansion, `helm template` `# Source:` attribution, and syntax errors as problems.
+ * `List` expansion, `helm template` `# Source:` attribution, and syntax errors as problems
+ * (a document nested deeper than the limit is one, `NESTING`, and the others are still read).
  */
-import { isAlias, isMap, isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
 import type { Span, TextFile } from '../engine/types.js';
 import { toResource, type K8sResource } from '../k8s/resource.js';
 import { getSeq } from '../k8s/yaml-access.js';
+import { parseYamlStream } from './nesting.js';
 
 /** A syntax problem at the parser's own position. */
 export interface ParseProblem {
   readonly span: Span;
   readonly message: string;
-  /** The yaml error code, e.g. `DUPLICATE_KEY`, or `ALIAS_LIMIT`. */
+  /** The yaml error code, e.g. `DUPLICATE_KEY`, or `ALIAS_LIMIT`, `NESTING`. */
   readonly code: string;
 }
 
@@ -35,7 +37,8 @@ export function parseK8sFile(path: string, text: string): ParsedK8sFile {
   const resources: K8sResource[] = [];
   const problems: ParseProblem[] = [];
   let skippedDocuments = 0;
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const { docs, problems: tooDeep } = parseYamlStream(text, { lineCounter, keepSourceTokens: false });
+  problems.push(...tooDeep);
   // An empty stream parses to an EmptyStream (an empty array with `errors`).
   for (const e of (docs as { errors?: readonly YAMLError[] }).errors ?? []) {
     problems.push(problemOf(e.pos, e.message, e.code, text.length));

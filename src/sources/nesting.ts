@@ -1,219 +1,129 @@
 /**
- * The nesting limit every reader applies before a recursive parser sees the text.
+ * The nesting limit of the YAML and JSON readers (the HCL parser and the Helm template index keep
+ * the same limit themselves).
  *
- * The `yaml` package recurses once per collection level: its CST parser when a block collection
- * ends many levels at once, its composer for every collection. Thousands of levels overflow the
+ * The `yaml` package recurses once per collection level: its CST parser when many block
+ * collections end at once, its composer for every collection. Thousands of levels overflow the
  * call stack; the composer catches that (`RESOURCE_EXHAUSTION`), but near the stack limit it
  * also runs a regular expression that V8 compiles to native code on its second use, and a
- * compile that runs out of stack there aborts the whole process ("RegExpCompiler Allocation
- * failed"), which no `try` can catch. So the depth is measured first, without recursion:
+ * compile that runs out of stack there aborts the process ("RegExpCompiler Allocation failed"),
+ * which no `try` can catch. Parsing the same deep text twice in one process (the Namespace
+ * pre-pass, the language server's re-lint) was enough to crash.
  *
- * 1. A linear scan of the characters gives an upper bound (a block collection inside another
- *    starts at the same or a greater column, and at most a map and a sequence share one column;
- *    a flow collection needs a `[` or `{`). Real files are far below the limit and stop here.
- * 2. Otherwise the `yaml` lexer's tokens are followed with a stack of block indentations and a
- *    count of open brackets, which gives each collection's depth as the parser will nest it.
- *
- * A document with a collection deeper than MAX_NESTING is not parsed: its body is blanked (same
- * length and line breaks, so every other offset and line stays right), and a `parse-error`
- * problem with code `NESTING` points at the first token of the first collection beyond the
- * limit. The other documents of the stream are parsed as usual.
+ * So the parse is done here in its three stages, as `parseAllDocuments` does, with a watch in
+ * between: the lexer's tokens go one by one to the CST parser, whose stack holds the collections
+ * open at that point. Once more than MAX_NESTING are open, that document is dropped before the
+ * parser has anything deep to close: its remaining tokens are skipped (their line breaks still
+ * counted), a fresh parser starts at the next document, and a `parse-error` problem with code
+ * `NESTING` points at the first token of the first collection beyond the limit. The composer
+ * (the recursive stage) only ever sees documents within the limit. Nothing is scanned twice.
  */
-import { CST, Lexer, parseAllDocuments, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer, CST, Lexer, Parser, YAMLParseError,
+  type Document, type DocumentOptions, type EmptyStream, type LineCounter, type ParseOptions, type SchemaOptions,
+} from 'yaml';
 import type { ParseProblem } from './k8s-yaml.js';
 
 /**
  * Deepest nesting of collections a reader parses. Kubernetes objects stay under 30 levels and
- * OCI/Terraform JSON under 20; 256 leaves room for any real file and keeps the parsers' stacks
- * small.
+ * OCI or Terraform JSON under 20; 256 leaves room for any real file and keeps every parser's
+ * stack small.
  */
 export const MAX_NESTING = 256;
 
 export const NESTING_CODE = 'NESTING';
+
+/** Says what was not read, naming the limit. */
+export function nestingMessage(max = MAX_NESTING): string {
+  return `nested deeper than ${max} levels, okelint's limit`;
+}
 
 /** The problem for a collection starting at `offset` that is nested deeper than the limit. */
 export function nestingProblem(offset: number, max = MAX_NESTING): ParseProblem {
   return { span: { start: offset, end: offset + 1 }, message: nestingMessage(max), code: NESTING_CODE };
 }
 
-export function nestingMessage(max = MAX_NESTING): string {
-  return `collections are nested deeper than ${max} levels, the limit okelint reads`;
-}
+/** The `yaml` options the readers use; errors are never prettified (the readers position them). */
+export type YamlOptions = Omit<ParseOptions, 'prettyErrors'> & DocumentOptions & SchemaOptions & { readonly max?: number };
 
-/** A document of a YAML stream with a collection nested beyond the limit. */
-export interface DeepDocument {
-  /** Offset of the first token of the first collection beyond the limit. */
-  readonly at: number;
-  /** The document's body (after `---` and leading comments) up to its end: what is not parsed. */
-  readonly body: { readonly start: number; readonly end: number };
+export interface YamlStream {
+  /** As `parseAllDocuments` returns them: the documents, or an empty stream with its own errors. */
+  readonly docs: Document.Parsed[] | EmptyStream;
+  /** One `NESTING` problem per document that was too deep to parse (it is not in `docs`). */
+  readonly problems: ParseProblem[];
 }
-
-/** The documents of `text` (YAML or JSON) nested deeper than `max`, in order. */
-export function deepDocuments(text: string, max = MAX_NESTING): DeepDocument[] {
-  if (depthBound(text) <= max) return [];
-  return new DepthScan(text, max).run();
-}
-
-/** `text` without the bodies of its too-deep documents (blanked), and one problem per such document. */
-export function withinNesting(text: string, max = MAX_NESTING): { readonly text: string; readonly problems: ParseProblem[] } {
-  const deep = deepDocuments(text, max);
-  if (deep.length === 0) return { text, problems: [] };
-  let out = '';
-  let from = 0;
-  for (const d of deep) {
-    out += text.slice(from, d.body.start) + text.slice(d.body.start, d.body.end).replace(/[^\r\n]/g, ' ');
-    from = d.body.end;
-  }
-  return { text: out + text.slice(from), problems: deep.map((d) => nestingProblem(d.at, max)) };
-}
-
-type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
 /** `parseAllDocuments` under the nesting limit. */
-export function parseYamlStream(text: string, options: Options): { readonly docs: ReturnType<typeof parseAllDocuments>; readonly problems: ParseProblem[] } {
-  const guarded = withinNesting(text);
-  return { docs: parseAllDocuments(guarded.text, options), problems: guarded.problems };
+export function parseYamlStream(text: string, options: YamlOptions = {}): YamlStream {
+  const problems: ParseProblem[] = [];
+  const composer = new Composer(options);
+  const docs = Array.from(composer.compose(guardedTokens(text, options, problems)));
+  if (docs.length > 0) return { docs, problems };
+  return { docs: Object.assign([], { empty: true as const }, composer.streamInfo()), problems };
 }
 
-/** `parseDocument` under the nesting limit (a blanked document parses as empty). */
-export function parseYamlDocument(text: string, options: Options): { readonly doc: ReturnType<typeof parseDocument>; readonly problems: ParseProblem[] } {
-  const guarded = withinNesting(text);
-  return { doc: parseDocument(guarded.text, options), problems: guarded.problems };
-}
-
-const SPACE = 32;
-const TAB = 9;
-const NL = 10;
-
-/**
- * An upper bound of the nesting depth of any document in `text`: twice the number of columns a
- * block collection can start at (spaces and `-`, `?`, `:` indicators at the start of a line),
- * plus every `[` and `{`.
- */
-export function depthBound(text: string): number {
-  let brackets = 0;
-  let lead = 0;
-  let maxLead = 0;
-  let atLead = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === NL) {
-      atLead = true;
-      lead = 0;
-    } else if (atLead && (c === SPACE || c === TAB || c === 45 /* - */ || c === 63 /* ? */ || c === 58 /* : */)) {
-      if (++lead > maxLead) maxLead = lead;
+/** `parseDocument` under the nesting limit (a document too deep to parse comes back empty). */
+export function parseYamlDocument(text: string, options: YamlOptions = {}): { readonly doc: Document.Parsed; readonly problems: ParseProblem[] } {
+  const problems: ParseProblem[] = [];
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(guardedTokens(text, options, problems), true, text.length)) {
+    if (!doc) {
+      doc = next;
     } else {
-      atLead = false;
-      if (c === 91 /* [ */ || c === 123 /* { */) brackets++;
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
     }
   }
-  return 2 * (maxLead + 1) + brackets;
+  // compose(…, forceDoc = true) always ends with a document.
+  return { doc: doc as Document.Parsed, problems };
 }
 
-interface Open {
-  readonly column: number;
-  readonly seq: boolean;
-}
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+/** Markers the lexer adds that take no text. */
+const NO_TEXT = new Set(['doc-mode', 'flow-error-end', 'scalar']);
 
-/** Follows the `yaml` lexer's tokens, document by document, with the parser's nesting rules. */
-class DepthScan {
-  private readonly found: DeepDocument[] = [];
-  private offset = 0;
-  private lineStart = 0;
-  private blocks: Open[] = [];
-  private flow = 0;
-  /** Offset of the first token of the line's current node (a key when `:` follows), if any. */
-  private keyAt: number | undefined;
-  private bodyStart: number | undefined;
-  private hit: number | undefined;
-
-  constructor(private readonly text: string, private readonly max: number) {}
-
-  run(): DeepDocument[] {
-    let atScalar = false;
-    for (const lexeme of new Lexer().lex(this.text)) {
-      const type = atScalar ? 'value' : CST.tokenType(lexeme);
-      atScalar = type === 'scalar';
-      const at = this.offset;
-      // Markers the lexer adds (document mode, flow error end, scalar start) take no text.
-      if (type !== 'doc-mode' && type !== 'flow-error-end' && type !== 'scalar') this.offset += lexeme.length;
-      this.token(type, at);
-      const nl = lexeme.lastIndexOf('\n');
-      if (nl >= 0 && type !== 'scalar') {
-        this.lineStart = at + nl + 1;
-        this.keyAt = undefined;
+/** The CST tokens of `text` (as `Parser.parse` gives them), without the documents nested beyond the limit. */
+function* guardedTokens(text: string, options: { readonly lineCounter?: LineCounter; readonly max?: number }, problems: ParseProblem[]): Generator<CST.Token> {
+  const max = options.max ?? MAX_NESTING;
+  const onNewLine = options.lineCounter?.addNewLine;
+  onNewLine?.(0);
+  let parser = new Parser(onNewLine);
+  let offset = 0;
+  let atScalar = false;
+  /** While a too-deep document is skipped: `doc` to its end, `line` to the end of its `...` line. */
+  let skipping: 'doc' | 'line' | undefined;
+  for (const lexeme of new Lexer().lex(text)) {
+    // After the lexer's scalar marker comes the scalar's text, whatever it looks like.
+    const type: string | null = atScalar ? 'value' : CST.tokenType(lexeme);
+    atScalar = type === 'scalar';
+    const at = offset;
+    if (type === null || !NO_TEXT.has(type)) offset += lexeme.length;
+    if (skipping) {
+      // A `...` ends the skipped document with it (else it would end the document before it).
+      if (skipping === 'doc' && type === 'doc-end') skipping = 'line';
+      const fresh = skipping === 'doc' ? type === 'doc-start' : type === 'newline';
+      if (type !== 'doc-start') countLines(lexeme, at, onNewLine);
+      if (!fresh) continue;
+      skipping = undefined;
+      parser = new Parser(onNewLine);
+      parser.offset = type === 'doc-start' ? at : offset;
+      if (type !== 'doc-start') continue;
+    }
+    yield* parser.next(lexeme);
+    if (parser.stack.length > max + 1) {
+      const beyond = parser.stack.filter((t) => COLLECTIONS.has(t.type))[max];
+      if (beyond) {
+        problems.push(nestingProblem(beyond.offset, max));
+        skipping = 'doc';
       }
     }
-    this.endDocument(this.text.length);
-    return this.found;
   }
+  if (!skipping) yield* parser.end();
+}
 
-  private token(type: string | null, at: number): void {
-    switch (type) {
-      case 'doc-start':
-      case 'doc-end':
-        this.endDocument(at);
-        return;
-      case 'flow-error-end':
-        this.flow = 0;
-        return;
-      case 'newline': case 'space': case 'comment': case 'comma': case 'doc-mode': case 'byte-order-mark': case 'directive-line':
-        return;
-    }
-    this.bodyStart ??= at;
-    if (this.hit !== undefined) return;
-    switch (type) {
-      case 'seq-item-ind':
-        if (this.flow === 0) this.openBlock(true, at, at);
-        this.keyAt = undefined;
-        return;
-      case 'explicit-key-ind':
-        if (this.flow === 0) this.openBlock(false, at, at);
-        this.keyAt = undefined;
-        return;
-      case 'map-value-ind':
-        if (this.flow === 0) this.openBlock(false, this.keyAt ?? at, at);
-        this.keyAt = undefined;
-        return;
-      case 'flow-map-start':
-      case 'flow-seq-start':
-        if (this.flow === 0) this.keyAt ??= at;
-        this.flow++;
-        this.check(this.blocks.length + this.flow, at);
-        return;
-      case 'flow-map-end':
-      case 'flow-seq-end':
-        if (this.flow > 0) this.flow--;
-        return;
-      default:
-        // Scalars, aliases, anchors, tags, block scalar headers: a node starts (a key if `:` follows).
-        if (this.flow === 0) this.keyAt ??= at;
-    }
-  }
-
-  /** A block map (its first key at `start`) or sequence (its `-` at `start`): a new level unless it continues the open one. */
-  private openBlock(seq: boolean, start: number, at: number): void {
-    const column = start - this.lineStart;
-    let top = this.blocks[this.blocks.length - 1];
-    while (top && (top.column > column || (!seq && top.seq && top.column === column))) {
-      this.blocks.pop();
-      top = this.blocks[this.blocks.length - 1];
-    }
-    if (top && top.column === column && top.seq === seq) return;
-    this.blocks.push({ column, seq });
-    this.check(this.blocks.length, seq ? at : start);
-  }
-
-  private check(depth: number, at: number): void {
-    if (depth > this.max) this.hit = at;
-  }
-
-  private endDocument(end: number): void {
-    if (this.hit !== undefined && this.bodyStart !== undefined) this.found.push({ at: this.hit, body: { start: this.bodyStart, end } });
-    this.blocks = [];
-    this.flow = 0;
-    this.keyAt = undefined;
-    this.bodyStart = undefined;
-    this.hit = undefined;
-  }
+/** Reports the line breaks of a skipped token, as the parser does for those it reads. */
+function countLines(lexeme: string, at: number, onNewLine: ((offset: number) => void) | undefined): void {
+  for (let nl = lexeme.indexOf('\n'); nl >= 0; nl = lexeme.indexOf('\n', nl + 1)) onNewLine?.(at + nl + 1);
 }

@@ -3,10 +3,12 @@
  * context-dependent newlines, error collection, and the nesting limit.
  */
 import type { HclError, Span } from './ast.js';
+import { itemEnd } from './item-end.js';
 import { Lexer, type Token } from './lexer.js';
+import { MAX_NESTING, NESTING_CODE, nestingMessage } from '../nesting.js';
 
-/** Deepest nesting of blocks, brackets, expressions and templates that is parsed. */
-export const MAX_NESTING = 128;
+/** Deepest nesting of blocks, brackets, expressions and templates that is parsed: the readers' limit. */
+export { MAX_NESTING };
 
 /** Thrown (only inside the parser) when the nesting limit is passed; caught by `parseHcl`. */
 export class NestingLimit extends Error {}
@@ -103,13 +105,34 @@ export class Cursor {
     this.errors.push({ message, span });
   }
 
-  /** Enters one nesting level; past `MAX_NESTING` records an error and aborts the parse. */
+  /**
+   * Enters one nesting level; past `MAX_NESTING` records an error at `at` and throws NestingLimit,
+   * which `parseHcl` catches to drop the top-level item and go on at `resumeTopLevel`.
+   */
   enter(at: Span): void {
     if (++this.depth > MAX_NESTING) {
       this.recovering = 0;
-      this.error(at, `nesting is deeper than ${MAX_NESTING} levels; the rest of the file is not parsed`);
+      this.error(at, `${nestingMessage()} (${NESTING_CODE}), so its top-level block was not read`);
+      this.limitAt = at.end;
       throw new NestingLimit();
     }
+  }
+
+  /**
+   * After NestingLimit: starts over, with all nesting closed, after the top-level item that held
+   * the too-deep token (`itemEnd`; at least the line after that token). False at the end of the file.
+   */
+  resumeTopLevel(): boolean {
+    const nl = this.text.indexOf('\n', this.limitAt);
+    const next = Math.max(itemEnd(this.text, this.topItem), nl < 0 ? this.text.length : nl + 1);
+    if (next >= this.text.length) return false;
+    this.buf = [];
+    this.nl.length = 1;
+    this.depth = 0;
+    this.recovering = 0;
+    this.lexer.pos = next;
+    this.lastEnd = next;
+    return true;
   }
 
   leave(): void {
@@ -118,6 +141,12 @@ export class Cursor {
 
   /** Offset where the previous token ended (for spans of constructs that end there). */
   lastEnd = 0;
+
+  /** End of the token that passed the nesting limit. */
+  private limitAt = 0;
+
+  /** Start of the top-level item being parsed (set by the body parser). */
+  topItem = 0;
 
   private lineStarts: number[] | undefined;
 

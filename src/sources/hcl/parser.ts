@@ -1,8 +1,9 @@
 /**
  * HCL2 native-syntax parser: bodies of attributes (`name = expr`) and blocks
  * (`type "label" label2 { ... }`). It never throws: syntax errors are returned with spans, and
- * parsing resumes at the next line. Nesting deeper than MAX_NESTING stops the parse with an error
- * (so hostile input cannot overflow the stack).
+ * parsing resumes at the next line. Nesting deeper than MAX_NESTING (the readers' shared limit)
+ * drops the top-level item holding it with an error (code `NESTING` in the message), so hostile
+ * input cannot overflow the stack, and parsing goes on at the next top-level item.
  */
 import type { Attribute, Block, BlockLabel, Body, HclError, Span } from './ast.js';
 import { Cursor, NestingLimit } from './cursor.js';
@@ -21,10 +22,14 @@ export interface ParseResult {
 export function parseHcl(text: string): ParseResult {
   const c = new Cursor(text);
   const items: (Attribute | Block)[] = [];
-  try {
-    parseItems(c, items, undefined);
-  } catch (e) {
-    if (!(e instanceof NestingLimit)) throw e;
+  for (;;) {
+    try {
+      parseItems(c, items, undefined);
+      break;
+    } catch (e) {
+      if (!(e instanceof NestingLimit)) throw e;
+      if (!c.resumeTopLevel()) break;
+    }
   }
   const inString = insideAny(c.templates);
   const problems = [...c.lexer.problems.values()].filter((p) => !inString(p.span.start));
@@ -69,6 +74,7 @@ function parseItems(c: Cursor, items: (Attribute | Block)[], open: Token | undef
       c.error(t, "unexpected '}'");
       c.next();
     } else if (t.kind === 'ident') {
+      if (!open) c.topItem = t.start;
       const item = parseItem(c, open !== undefined);
       if (item) items.push(item);
     } else {

@@ -4,16 +4,20 @@
  * policy statement written there is reported where it is written. Read with the `yaml` parser
  * (JSON is YAML) for node ranges; a file that is not a JSON object gives no values.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { jsonStringOffsets } from '../iam-policy.js';
+import { parseYamlDocument } from '../nesting.js';
 import type { Span } from './ast.js';
 import { MapBuilder, type OffsetMap } from './offset-map.js';
 import { Budget, NULL, str, type Traced } from './value.js';
 
-/** The top-level values of a tfvars JSON file with their spans, or undefined when it is not a JSON object. */
+/**
+ * The top-level values of a tfvars JSON file with their spans, or undefined when it is not a JSON
+ * object (or is nested deeper than the readers' limit).
+ */
 export function readTfvarsJson(path: string, text: string): Map<string, { readonly value: Traced; readonly span: Span }> | undefined {
-  const doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const { doc, problems } = parseYamlDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  if (problems.length > 0 || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const out = new Map<string, { value: Traced; span: Span }>();
   const budget = new Budget();
   for (const pair of doc.contents.items) {

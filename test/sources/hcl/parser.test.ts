@@ -239,9 +239,12 @@ describe('HCL syntax errors', () => {
     expect(showBody(body)).toEqual(['a = <invalid>', 'b = 2', 'c {', '  d = <invalid>', '  e = 3', '}', 'f = 4']);
   });
 
-  it('stops at the nesting limit with one error instead of overflowing the stack', () => {
+  it('stops at the nesting limit with one error at the 257th bracket, skips that item and goes on', () => {
     const deep = `a = ${'['.repeat(5000)}${']'.repeat(5000)}\nb = 1\n`;
-    const { errors } = parseHcl(deep);
-    expect(errors.map((e) => e.message)).toEqual(['nesting is deeper than 128 levels; the rest of the file is not parsed']);
+    const { body, errors } = parseHcl(deep);
+    expect(errors.map((e) => `${e.span.start}: ${e.message}`)).toEqual([
+      `${4 + 256}: nested deeper than 256 levels, okelint's limit (NESTING), so its top-level block was not read`,
+    ]);
+    expect(showBody(body)).toEqual(['b = 1']);
   });
 });
