@@ -3,8 +3,8 @@
 /**
  * Generates, from the rule modules under rules/ (read with ts-morph, never imported):
  *   rules/index.ts            the registry
- *   rules/lazy.ts             the same registry with each rule's meta inline and its module loaded on
- *                             first need (the CLI's: src/engine/lazy-rules.ts)
+ *   rules/lazy.ts             the same registry for the CLI, the IAM and OKE rules' metas inline and
+ *                             their modules loaded on first need (src/engine/lazy-rules.ts)
  *   docs/rules/<layer>/<id>.md one page per rule: header from meta + the hand-written body
  *   docs/rules/README.md       the rule index
  *   schemas/config.schema.json the .okelint.yaml schema (rule ids and option schemas from meta)
@@ -114,14 +114,21 @@ const HOOKS = {
   defineRule: ['check'], defineProjectRule: ['collect', 'analyze'], defineIamRule: ['checkStatement'], defineOkeRule: ['checkOke'],
 };
 
-/** @param {RuleInfo[]} rules */
+/**
+ * The CLI's registry: Kubernetes and engine rules imported as in rules/index.ts, the others
+ * (IAM, OKE) with their meta inline and their module imported when a run reads such a file.
+ * @param {RuleInfo[]} rules
+ */
 function lazyRegistry(rules) {
+  const eager = (/** @type {RuleInfo} */ r) => r.meta.appliesTo.includes('k8s') || r.meta.appliesTo.includes('engine');
+  const imports = rules.filter(eager).map((r) => `import ${r.ident} from '${r.importPath}';`).join('\n');
   const list = rules.map((r) => {
+    if (eager(r)) return `  ${r.ident},`;
     const hooks = /** @type {Record<string, string[]>} */ (HOOKS)[r.definer] ?? [];
     return `  lazyRule(${JSON.stringify(r.meta)}, ${JSON.stringify(hooks)}, () => import('${r.importPath}')),`;
   }).join('\n');
-  return `${HEADER}import { lazyRule } from '../src/engine/lazy-rules.js';\nimport type { AnyRule } from '../src/engine/rule-api.js';\n\n` +
-    `/** Every rule, sorted by id: its meta now, its module when a run first needs it (loadRules). */\nexport const rules: readonly AnyRule[] = [\n${list}\n];\n`;
+  return `${HEADER}import { lazyRule } from '../src/engine/lazy-rules.js';\nimport type { AnyRule } from '../src/engine/rule-api.js';\n${imports}\n\n` +
+    `/** Every rule, sorted by id; the IAM and OKE rules' modules load when a run first needs them (loadRules). */\nexport const rules: readonly AnyRule[] = [\n${list}\n];\n`;
 }
 
 /** @param {RuleInfo} r */

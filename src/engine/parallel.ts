@@ -10,7 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ConfigFile } from './config-file.js';
-import type { ProjectInfo } from './lint-file.js';
+import type { ProjectInfo } from './lint-k8s.js';
 import type { CliOverrides } from './resolve-config.js';
 import type { FileOutcome, FileTask } from './worker-task.js';
 import type { InputType } from '../sources/detect.js';
@@ -48,7 +48,7 @@ const IN_FLIGHT = 2;
 /** Why worker threads cannot start (Node's permission model without `--allow-worker`), or undefined. */
 export function workersDenied(): string | undefined {
   return process.permission !== undefined && !process.permission.has('worker')
-    ? '--jobs: the permission model does not allow worker threads (--allow-worker)'
+    ? 'the permission model does not allow worker threads (--allow-worker)'
     : undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { findingAt, Fingerprints, reportLevel } from './anchor.js';
 import type { ResolvedConfig } from './config-types.js';
-import { positioned, type FactSink } from './lint-file.js';
+import { positioned, type FactSink } from './lint-k8s.js';
 import { suppress, type Cover } from './suppress.js';
 import type { PositionedAnchor } from './anchor.js';
 import type { Finding, RelatedLocation } from './types.js';

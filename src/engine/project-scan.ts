@@ -12,7 +12,7 @@ import { parseK8sFile } from '../sources/k8s-yaml.js';
 import { detectFormat, type InputType, type SourceFormat } from '../sources/detect.js';
 import { namespaceLabelsOf, type NamespaceLabels } from '../k8s/pss.js';
 import type { ReadResult } from '../files/read.js';
-import type { ProjectInfo } from './lint-file.js';
+import type { ProjectInfo } from './lint-k8s.js';
 
 const NAMESPACE_KIND = /\bkind["']?\s*:\s*["']?Namespace\b/;
 

@@ -9,11 +9,11 @@
 import { dirname, extname, isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedConfig } from './config-types.js';
 import type { TerraformModules } from './terraform-modules.js';
-import { lintFile, type FactSink, type ProjectInfo } from './lint-file.js';
+import { lintK8sFile, type FactSink, type ProjectInfo } from './lint-k8s.js';
 import type { Cover } from './suppress.js';
 import type { Finding, Notice } from './types.js';
 import { DEFAULT_MAX_FILE_BYTES, readGuarded, type ReadResult } from '../files/read.js';
-import type { InputType } from '../sources/detect.js';
+import { detectFormat, type InputType } from '../sources/detect.js';
 import type { TerraformModule } from '../sources/terraform-module.js';
 
 /** A file to lint: plain data, so it can be posted to a worker. */
@@ -66,7 +66,9 @@ export async function runTask(task: FileTask, ctx: TaskContext): Promise<FileOut
   if (read.text.trim() === '') notices.push({ file: task.display, message: 'empty file: nothing to lint' });
   const module = task.abs !== undefined && isTerraform(task.abs, ctx.type) ? await ctx.module(dirname(task.abs)) : undefined;
   const facts: FactSink = new Map();
-  const res = lintFile(
+  // The IAM, OKE and Terraform readers load only when a run reads such a file.
+  const lint = detectFormat(task.display, read.text, ctx.type) === 'k8s' ? lintK8sFile : (await import('./lint-file.js')).lintFile;
+  const res = lint(
     { path: task.display, uri: task.uri, text: read.text, ...(ctx.type && { type: ctx.type }), ...(module && { module }) },
     cfg, ctx.today, ctx.project, facts,
   );

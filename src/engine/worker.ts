@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { rules as registry } from '../../rules/index.js';
 import type { ResolvedConfig } from './config-types.js';
-import type { ProjectInfo } from './lint-file.js';
+import type { ProjectInfo } from './lint-k8s.js';
 import type { FromWorker, ToWorker, WorkerInit } from './parallel.js';
 import { resolveConfig } from './resolve-config.js';
 import { runTask, terraformModules, type FileOutcome, type TaskContext } from './worker-task.js';

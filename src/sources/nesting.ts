@@ -44,7 +44,10 @@ export function nestingProblem(offset: number, max = MAX_NESTING): ParseProblem 
 }
 
 /** The `yaml` options the readers use; errors are never prettified (the readers position them). */
-export type YamlOptions = Omit<ParseOptions, 'prettyErrors'> & DocumentOptions & SchemaOptions & { readonly max?: number };
+export type YamlOptions = Omit<ParseOptions, 'prettyErrors'> & DocumentOptions & SchemaOptions & {
+  /** The nesting limit: MAX_NESTING unless a test sets another. */
+  readonly max?: number;
+};
 
 export interface YamlStream {
   /** As `parseAllDocuments` returns them: the documents, or an empty stream with its own errors. */
