@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlDocument } from '../sources/nesting.js';
 import { indexTemplate, type TemplateIndex } from './template-index.js';
 import { isPlainObject, mergeValues, ValuesFile } from './values.js';
 
@@ -156,7 +156,9 @@ function safeReaddir(dir: string, withTypes?: true): string[] | import('node:fs'
 
 function readChartYaml(dir: string): Record<string, unknown> | undefined {
   try {
-    const data = parse(readFileSync(join(dir, 'Chart.yaml'), 'utf8')) as unknown;
+    const { doc, problems } = parseYamlDocument(readFileSync(join(dir, 'Chart.yaml'), 'utf8'));
+    if (doc.errors.length > 0 || problems.length > 0) return undefined;
+    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     return isPlainObject(data) ? data : undefined;
   } catch {
     return undefined;

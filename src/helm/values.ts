@@ -3,7 +3,8 @@
  * each key (for the values related location). values.yaml is plain YAML, so it is parsed.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { parseYamlDocument } from '../sources/nesting.js';
 
 /** A key found in a values file: how much of the asked path matched, and where. */
 export interface ValuesHit {
@@ -22,9 +23,10 @@ export class ValuesFile {
   private readonly lines: readonly string[];
 
   private constructor(text: string) {
-    const doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: false });
-    this.root = doc.errors.length ? null : (doc.contents as Node | null);
-    this.data = doc.errors.length ? undefined : toData(doc);
+    const { doc, problems } = parseYamlDocument(text, { lineCounter: this.counter, uniqueKeys: false });
+    const broken = doc.errors.length > 0 || problems.length > 0;
+    this.root = broken ? null : (doc.contents as Node | null);
+    this.data = broken ? undefined : toData(doc);
     this.lines = text.split(/\r?\n/);
   }
 
@@ -68,7 +70,7 @@ export class ValuesFile {
 }
 
 /** The document as plain data; undefined for an alias bomb. */
-function toData(doc: ReturnType<typeof parseDocument>): unknown {
+function toData(doc: Document.Parsed): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch {

@@ -9,11 +9,12 @@
  * the finding stays visible, with an error on the new comment, until the user writes why. Clients
  * that take snippet edits get the placeholder selected.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SOURCE, type DiagnosticData } from './diagnostics.js';
 import { parseHcl } from '../sources/hcl/parser.js';
+import { parseYamlStream } from '../sources/nesting.js';
 import type { Finding } from '../engine/types.js';
 
 /** What an autofix provider sees for one diagnostic. */
@@ -201,7 +202,7 @@ export function disableObjectEdits(text: string, offset: number, ruleId: string,
 
 /** The Kubernetes object (a `List` item when the offset is inside one) whose node holds `offset`. */
 function objectAt(text: string, offset: number): YAMLMap | undefined {
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of parseYamlStream(text).docs) {
     if (doc.errors.length > 0 || offset < doc.range[0] || offset > doc.range[2]) continue;
     const root = doc.contents;
     if (!isMap(root)) return undefined;

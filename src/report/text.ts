@@ -68,13 +68,34 @@ function fileSection(findings: readonly Finding[], paint: Painter): string[] {
       `  ${f.message.padEnd(msgWidth)}  ${paint(f.ruleId, 'dim')}${suppressed}`,
     );
     const lineNo = String(region.startLine).padStart(gutterWidth);
-    const text = f.lineText;
+    const frame = frameWindow(f.lineText, region.startColumn, region.endLine === region.startLine ? region.endColumn : undefined);
+    const text = frame.text;
     out.push(`    ${paint(`${lineNo} |`, 'dim')}${text === '' ? '' : ` ${text}`}`);
-    const { pad, width } = caretSpan(text, region.startColumn, region.endLine === region.startLine ? region.endColumn : undefined);
+    const { pad, width } = caretSpan(text, frame.startColumn, frame.endColumn);
     out.push(`    ${paint(`${' '.repeat(gutterWidth)} |`, 'dim')} ${pad}${paint('^'.repeat(width), LEVEL_STYLE[f.level], 'bold')}`);
     for (const r of f.related ?? []) out.push(`    ${paint(`↳ ${r.message}: ${r.file}:${r.start.line}:${r.start.column}`, 'dim')}`);
   }
   return out;
+}
+
+/** Longest code-frame line shown; a longer one (minified JSON) is cut around the finding. */
+export const MAX_FRAME = 160;
+const FRAME_BEFORE = 40;
+
+/**
+ * The part of `lineText` a code frame shows, with the columns moved to match: the whole line
+ * when it is short, else MAX_FRAME characters from a little before the finding, with `…` where
+ * text was cut.
+ */
+export function frameWindow(lineText: string, startColumn: number, endColumn: number | undefined): { text: string; startColumn: number; endColumn: number | undefined } {
+  if (lineText.length <= MAX_FRAME) return { text: lineText, startColumn, endColumn };
+  const from = Math.max(0, startColumn - 1 - FRAME_BEFORE);
+  const to = Math.min(lineText.length, from + MAX_FRAME);
+  const prefix = from > 0 ? '…' : '';
+  const suffix = to < lineText.length ? '…' : '';
+  const shift = prefix.length - from;
+  const end = endColumn === undefined || endColumn - 1 > to ? to + 1 : endColumn;
+  return { text: prefix + lineText.slice(from, to) + suffix, startColumn: startColumn + shift, endColumn: Math.max(end + shift, startColumn + shift + 1) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/report/index.js';
-import { caretSpan, formatText } from '../../src/report/text.js';
+import { caretSpan, formatText, frameWindow, MAX_FRAME } from '../../src/report/text.js';
 import { makeFinding, makeInput, makeRule } from '../helpers/findings.js';
 import { sampleInput } from './sample.js';
 
@@ -106,5 +106,25 @@ describe('caretSpan', () => {
   });
   it('counts a surrogate pair as one caret', () => {
     expect(caretSpan('x: "😀"', 4, 8)).toEqual({ pad: '   ', width: 3 });
+  });
+});
+
+describe('frameWindow', () => {
+  it('keeps a short line whole', () => {
+    expect(frameWindow('  privileged: true', 15, 19)).toEqual({ text: '  privileged: true', startColumn: 15, endColumn: 19 });
+  });
+
+  it('cuts a long line around the finding, with ellipses, and moves the columns', () => {
+    const line = `${'a'.repeat(1000)}BAD${'z'.repeat(1000)}`;
+    const w = frameWindow(line, 1001, 1004);
+    expect(w.text.length).toBe(MAX_FRAME + 2);
+    expect(w.text.startsWith('…') && w.text.endsWith('…')).toBe(true);
+    expect(w.text.slice(w.startColumn - 1, (w.endColumn ?? 0) - 1)).toBe('BAD');
+  });
+
+  it('caps a span that runs past the window at the window end', () => {
+    const line = 'x'.repeat(500);
+    const w = frameWindow(line, 1, undefined);
+    expect(w).toEqual({ text: `${'x'.repeat(MAX_FRAME)}…`, startColumn: 1, endColumn: MAX_FRAME + 1 });
   });
 });
