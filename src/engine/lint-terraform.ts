@@ -61,11 +61,25 @@ export function lintTerraform(input: LintFileInput, config: ResolvedConfig, toda
   const oke = okeResourcesFromTerraform(tf, scope);
   findings.push(...collectOkeFindings(oke, file, uri, config, fingerprints));
 
-  const { findings: all, covers } = suppressFindings(file, uri, findings, config, today, fingerprints, {
+  const { findings: all, covers } = suppressFindings(file, uri, distinct(findings), config, today, fingerprints, {
     directives: hasDirectives(input.text) ? commentsAsHash(input.text, parsed.comments) : '',
     others: others.used(),
   });
   return { findings: all, objects: raw.statements + iam.unresolved.length + oke.length, skippedDocuments: 0, covers };
+}
+
+/**
+ * The findings without repeats: a statement written once (in a local, a variable or tfvars) and
+ * used by two policies is linted twice, but its text is in one place and is reported once.
+ */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.uri}\0${f.span.start}\0${f.span.end}\0${f.messageId}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 type Emit = (target: UnitFile, ruleId: string, messageId: string, span: Span, data: MessageData, path?: readonly (string | number)[], policy?: string) => void;

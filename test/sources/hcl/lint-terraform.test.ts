@@ -178,4 +178,13 @@ describe('Terraform file pass', () => {
     expect(res.findings.filter((f) => f.ruleId.includes('parse-error'))).toEqual([]);
     expect(res.objects).toBe(1);
   });
+
+  it('reports a statement written once in a local and used by two policies once (when the findings are the same)', () => {
+    const shared = `locals {\n  shared = ["Allow group S to read x in tenancy"]\n}\n`;
+    expect(show(lint(`${shared}${policy('local.shared')}${policy('local.shared').replace('"p"', '"q"')}`))).toEqual(['iam-probe@2:31-2:35 verb read of oke']);
+    // Findings that say different things (here: which policy) are both kept.
+    expect(show(lint(`${shared}${policy('local.shared')}${policy('local.shared').replace('"p"', '"q"').replace('"oke"', '"oke2"')}`))).toEqual([
+      'iam-probe@2:31-2:35 verb read of oke', 'iam-probe@2:31-2:35 verb read of oke2',
+    ]);
+  });
 });
