@@ -39,8 +39,8 @@ Options:
                                           category per upload when a workflow uploads several files)
       --stdin-filename NAME               file name to report for "-" (also used for config discovery)
       --jobs N|auto                       lint with N worker threads (default 1: none); the report is the
-                                          same. Pays on large sets (hundreds of files); auto: one per CPU,
-                                          none below 200 files
+                                          same. Pays on large sets (a thousand files and more); auto: one
+                                          per CPU, at most one per 500 files
       --color, --no-color                 force colour on or off (default: on for a TTY, honours NO_COLOR)
   -h, --help                              show this help
   -v, --version                           print the version

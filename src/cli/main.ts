@@ -221,10 +221,13 @@ function explain(id: string, io: Io): number {
 
 function processIo(): Io {
   return {
-    stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env,
-    // Opened on first use: most runs never read standard input.
+    stdout: process.stdout, cwd: process.cwd(), env: process.env,
+    // Opened on first use (start-up time): most runs never read standard input or write to stderr.
     get stdin() {
       return process.stdin;
+    },
+    get stderr() {
+      return process.stderr;
     },
   };
 }

@@ -17,19 +17,20 @@ import { prePass } from './project-scan.js';
 import { resolveConfig, type CliOverrides } from './resolve-config.js';
 import type { AnyRule, RuleMeta } from './rule-api.js';
 import type { Finding, Notice, RunSummary } from './types.js';
-import type { WorkerPool } from './parallel.js';
-import { RunTotals, runTask, terraformModules, toUri, type FileTask, type TaskContext } from './worker-task.js';
+import type { RunInit, WorkerPool } from './parallel.js';
+import { RuleLoader, RunTotals, runTask, terraformModules, toUri, type FileTask, type TaskContext } from './worker-task.js';
 import { discover } from '../files/discover.js';
 import { DEFAULT_MAX_FILE_BYTES, readGuarded, readStdin, type ReadResult } from '../files/read.js';
-import { detectFormat, type InputType, type SourceFormat } from '../sources/detect.js';
+import type { InputType } from '../sources/detect.js';
 
 export const DEFAULT_EXTENSIONS = ['.yaml', '.yml', '.json', '.policy', '.tf'] as const;
 
 /**
- * `jobs: 'auto'` starts a worker per this many files at most: starting one (a thread that
- * loads the rules) costs about what linting this many small files does.
+ * `jobs: 'auto'` starts a worker per this many files at most. A worker loads the rules and
+ * compiles them anew, on cores the other workers keep busy: on 2 cores, two workers start to
+ * beat one thread from about a thousand files of the benchmark's size (bench/README.md).
  */
-export const AUTO_FILES_PER_WORKER = 100;
+export const AUTO_FILES_PER_WORKER = 500;
 
 export interface LintRequest {
   readonly inputs: readonly string[];
@@ -52,7 +53,7 @@ export interface LintRequest {
   /**
    * `--jobs`: worker threads that lint the files (default 1: none, the calling thread lints),
    * at most one per file; `auto`: one per CPU, one per AUTO_FILES_PER_WORKER files at most
-   * (below 2 × that many files, none). Workers load the built-in rules (rules/index.ts) by the
+   * (below 2 × that many files, none). Workers load the built-in rules (rules/lazy.ts) by the
    * ids of `registry`, from the compiled build (dist/).
    */
   readonly jobs?: number | 'auto';
@@ -76,10 +77,11 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const totals = new RunTotals(notices);
   // Workers start now, so that they load while the pre-pass reads.
   const workers = req.jobs === 'auto' ? Math.min(availableParallelism(), Math.floor(inputs.length / AUTO_FILES_PER_WORKER)) : Math.min(req.jobs ?? 1, inputs.length);
-  const pool = workers > 1 ? await startWorkers(req, root, workers, configs.files, first, notices) : undefined;
+  const pool = workers > 1 ? await startWorkers(workers, notices) : undefined;
   try {
-    // 2. Pre-pass: facts from other files (namespace labels); what it reads is kept for step 3.
-    const pre = await prePass(inputs, req.type);
+    // 2. Pre-pass: facts from other files (namespace labels; the workers parse them if any);
+    //    what it reads is kept for step 3.
+    const pre = await prePass(inputs, pool !== undefined);
     const tasks = inputs.map((input, i): FileTask => ({
       index: i, display: input.display, uri: input.uri, config: input.config, ...(input.abs !== undefined && { abs: input.abs }),
     }));
@@ -90,22 +92,24 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     };
     // 3. Lint each file; its AST is dropped before the next one is read.
     if (pool) {
-      await pool.run(pre.project, tasks, cached, (t, outcome) => totals.add(t.display, outcome));
+      const init: RunInit = {
+        cwd: req.cwd, root, today: req.today, overrides: req.overrides, ruleIds: req.registry.map((r) => r.meta.id), configs: configs.files,
+        terraformMaxBytes: first?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, ...(req.type && { type: req.type }),
+      };
+      await pool.lint(init, pre.candidates, tasks, cached, (t, outcome) => totals.add(t.display, outcome));
     } else {
       const ctx: TaskContext = {
-        configs: configs.list, today: req.today, project: pre.project, module: terraformModules(req.cwd, root, first?.maxFileSize),
-        ...(req.type && { type: req.type }),
+        configs: configs.list, today: req.today, project: pre.scanner.info(), module: terraformModules(req.cwd, root, first?.maxFileSize),
+        rules: new RuleLoader(configs.list), ...(req.type && { type: req.type }),
       };
-      const rules = new RuleLoader(configs.list, req.type);
       for (const t of tasks) {
         const read = cached(t).read ?? (await (inputs[t.index] as Input).read());
-        if (read.ok) await rules.ready(t.display, read.text);
         // The copy keeps no string that shares memory with the file's text (worker-task.ts).
         totals.add(t.display, structuredClone(await runTask({ ...t, read }, ctx)));
       }
     }
   } finally {
-    await pool?.close();
+    pool?.release();
   }
   const config = first ?? (await configs.forDir(req.cwd));
   // 4. Project rules: cross-document analysis over the collected facts.
@@ -188,40 +192,13 @@ async function resolveInputs(req: LintRequest, root: string): Promise<{ inputs: 
   return { inputs, configs, notices };
 }
 
-/**
- * Loads the code of lazily registered rules (lazy-rules.ts) before a file needs it: the
- * Kubernetes rules for YAML and Kubernetes JSON, every enabled rule for any other format.
- */
-class RuleLoader {
-  private readonly done = new Set<'k8s' | 'all'>();
-
-  constructor(private readonly configs: readonly ResolvedConfig[], private readonly type: InputType | undefined) {}
-
-  async ready(path: string, text: string): Promise<void> {
-    if (this.done.has('all')) return;
-    const format: SourceFormat = detectFormat(path, text, this.type);
-    const key = format === 'k8s' ? 'k8s' : 'all';
-    if (this.done.has(key)) return;
-    const rules = this.configs.flatMap((c) => c.rules.map((e) => e.rule));
-    await loadRules(key === 'all' ? rules : rules.filter((r) => r.meta.appliesTo.includes('k8s')));
-    this.done.add(key);
-  }
-}
-
-/** Starts the worker pool (parallel.ts, imported only for `--jobs` > 1), or says why it cannot. */
-async function startWorkers(
-  req: LintRequest, root: string, workers: number, files: readonly (ConfigFile | undefined)[], first: ResolvedConfig | undefined, notices: Notice[],
-): Promise<WorkerPool | undefined> {
-  const { WorkerPool, workersDenied } = await import('./parallel.js');
+/** The worker pool (parallel.ts, imported only for `--jobs` > 1), or undefined with a notice saying why not. */
+async function startWorkers(workers: number, notices: Notice[]): Promise<WorkerPool | undefined> {
+  const { workerPool, workersDenied } = await import('./parallel.js');
   const denied = workersDenied();
-  if (denied) {
-    notices.push({ file: '--jobs', message: `${denied}: linting on the main thread` });
-    return undefined;
-  }
-  return new WorkerPool(workers, {
-    cwd: req.cwd, root, today: req.today, overrides: req.overrides, ruleIds: req.registry.map((r) => r.meta.id),
-    configs: files, terraformMaxBytes: first?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, ...(req.type && { type: req.type }),
-  });
+  if (!denied) return workerPool(workers);
+  notices.push({ file: '--jobs', message: `${denied}: linting on the main thread` });
+  return undefined;
 }
 
 /** Maps findings on rendered Helm objects to their templates, when a chart can be found (the mapper loads only then). */

@@ -8,12 +8,13 @@
  */
 import { dirname, extname, isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedConfig } from './config-types.js';
+import { loadRules } from './lazy-rules.js';
 import type { TerraformModules } from './terraform-modules.js';
 import { lintK8sFile, type FactSink, type ProjectInfo } from './lint-k8s.js';
 import type { Cover } from './suppress.js';
 import type { Finding, Notice } from './types.js';
 import { DEFAULT_MAX_FILE_BYTES, readGuarded, type ReadResult } from '../files/read.js';
-import { detectFormat, type InputType } from '../sources/detect.js';
+import { detectFormat, type InputType, type SourceFormat } from '../sources/detect.js';
 import type { TerraformModule } from '../sources/terraform-module.js';
 
 /** A file to lint: plain data, so it can be posted to a worker. */
@@ -54,6 +55,8 @@ export interface TaskContext {
   readonly project: ProjectInfo;
   /** The module of a `.tf` file's directory (other `.tf` and tfvars files). */
   readonly module: (dir: string) => Promise<TerraformModule>;
+  /** Loads the code of the rules a file's format needs. */
+  readonly rules: RuleLoader;
 }
 
 /** Lints one file. Never throws for input problems (they become notices). */
@@ -66,8 +69,10 @@ export async function runTask(task: FileTask, ctx: TaskContext): Promise<FileOut
   if (read.text.trim() === '') notices.push({ file: task.display, message: 'empty file: nothing to lint' });
   const module = task.abs !== undefined && isTerraform(task.abs, ctx.type) ? await ctx.module(dirname(task.abs)) : undefined;
   const facts: FactSink = new Map();
-  // The IAM, OKE and Terraform readers load only when a run reads such a file.
-  const lint = detectFormat(task.display, read.text, ctx.type) === 'k8s' ? lintK8sFile : (await import('./lint-file.js')).lintFile;
+  // The IAM, OKE and Terraform readers and rules load only when a run reads such a file.
+  const format = detectFormat(task.display, read.text, ctx.type);
+  await ctx.rules.ready(format);
+  const lint = format === 'k8s' ? lintK8sFile : (await import('./lint-file.js')).lintFile;
   const res = lint(
     { path: task.display, uri: task.uri, text: read.text, ...(ctx.type && { type: ctx.type }), ...(module && { module }) },
     cfg, ctx.today, ctx.project, facts,
@@ -138,4 +143,23 @@ export function terraformModules(cwd: string, root: string, maxBytes = DEFAULT_M
 export function toUri(root: string, abs: string): string {
   const rel = relative(root, abs);
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
+}
+
+/**
+ * Loads the code of lazily registered rules (lazy-rules.ts) before a file needs it: the
+ * Kubernetes rules for YAML and Kubernetes JSON, every enabled rule for any other format.
+ */
+export class RuleLoader {
+  private readonly done = new Set<'k8s' | 'all'>();
+
+  constructor(private readonly configs: readonly ResolvedConfig[]) {}
+
+  async ready(format: SourceFormat): Promise<void> {
+    if (this.done.has('all')) return;
+    const key = format === 'k8s' ? 'k8s' : 'all';
+    if (this.done.has(key)) return;
+    const rules = this.configs.flatMap((c) => c.rules.map((e) => e.rule));
+    await loadRules(key === 'all' ? rules : rules.filter((r) => r.meta.appliesTo.includes('k8s')));
+    this.done.add(key);
+  }
 }

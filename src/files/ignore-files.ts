@@ -6,8 +6,9 @@
  * Matching is case-sensitive on every platform, so CI and laptops agree.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import ignore from 'ignore';
+import type ignore from 'ignore';
 import type { Notice } from '../engine/types.js';
 import { errorCode, isInsideOrEqual, relativeInside, toDisplayPath } from './paths.js';
 
@@ -20,9 +21,14 @@ export interface IgnoreScope {
   readonly matcher: ignore.Ignore;
 }
 
+let ignoreFactory: typeof ignore | undefined;
+
 /** Builds a scope from gitignore-syntax lines relative to `base`. */
 export function scopeFromPatterns(base: string, patterns: string | readonly string[]): IgnoreScope {
-  return { base, matcher: ignore({ ignorecase: false }).add(patterns) };
+  // Required on first use, not imported: a run without ignore files never loads the package,
+  // and a CommonJS module imported from ESM costs start-up time (its source is lexed for exports).
+  ignoreFactory ??= createRequire(import.meta.url)('ignore') as typeof ignore;
+  return { base, matcher: ignoreFactory({ ignorecase: false }).add(patterns) };
 }
 
 /**

@@ -4,8 +4,8 @@
  * the link (a loop). Symlinked directories are followed only after the plain tree is walked, so a
  * file reachable both ways keeps its plain path. Problems become notices; the walk goes on.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
+import { readlink, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Notice } from '../engine/types.js';
 import { type IgnoreLoader, type IgnoreScope, isIgnored } from './ignore-files.js';
@@ -96,7 +96,9 @@ export class TreeWalker {
   private async walkDir(task: DirTask): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = await readdir(task.abs, { withFileTypes: true });
+      // Synchronous, as reads are (files/read.ts): a thread-pool round trip per directory cost
+      // more than the listing itself (a tree of 2,000 small directories: 130 ms against 40 ms).
+      entries = readdirSync(task.abs, { withFileTypes: true });
     } catch (err) {
       const file = this.display(task.abs);
       this.notices.push({ file, message: `cannot read directory: ${file} (${errorCode(err)})` });

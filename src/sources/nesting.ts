@@ -98,12 +98,12 @@ function* guardedTokens(text: string, options: { readonly lineCounter?: LineCoun
   /** While a too-deep document is skipped: `doc` to its end, `line` to the end of its `...` line. */
   let skipping: 'doc' | 'line' | undefined;
   for (const lexeme of new Lexer().lex(text)) {
-    // After the lexer's scalar marker comes the scalar's text, whatever it looks like.
-    const type: string | null = atScalar ? 'value' : CST.tokenType(lexeme);
-    atScalar = type === 'scalar';
-    const at = offset;
-    if (type === null || !NO_TEXT.has(type)) offset += lexeme.length;
     if (skipping) {
+      // After the lexer's scalar marker comes the scalar's text, whatever it looks like.
+      const type: string | null = atScalar ? 'value' : CST.tokenType(lexeme);
+      atScalar = type === 'scalar';
+      const at = offset;
+      if (type === null || !NO_TEXT.has(type)) offset += lexeme.length;
       // A `...` ends the skipped document with it (else it would end the document before it).
       if (skipping === 'doc' && type === 'doc-end') skipping = 'line';
       const fresh = skipping === 'doc' ? type === 'doc-start' : type === 'newline';
@@ -113,6 +113,9 @@ function* guardedTokens(text: string, options: { readonly lineCounter?: LineCoun
       parser = new Parser(onNewLine);
       parser.offset = type === 'doc-start' ? at : offset;
       if (type !== 'doc-start') continue;
+    } else {
+      // The parser keeps the offset itself (the hot path does no token typing of its own).
+      atScalar = !atScalar && lexeme === CST.SCALAR;
     }
     yield* parser.next(lexeme);
     if (parser.stack.length > max + 1) {
@@ -120,6 +123,7 @@ function* guardedTokens(text: string, options: { readonly lineCounter?: LineCoun
       if (beyond) {
         problems.push(nestingProblem(beyond.offset, max));
         skipping = 'doc';
+        offset = parser.offset;
       }
     }
   }

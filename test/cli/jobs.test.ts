@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { okelint, ROOT, tempDir, type CliOptions, type CliResult } from '../helpers/cli.js';
+import type { RunInit } from '../../src/engine/parallel.js';
+import type { FileTask } from '../../src/engine/worker-task.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -119,47 +121,47 @@ describe('--jobs workers', () => {
     expect(allowed.stdout).toBe(plain.stdout);
   }, 60_000);
 
-  /** The pool from the build (its worker is dist/src/engine/worker.js). */
-  async function pool(ruleIds: readonly string[]): Promise<import('../../src/engine/parallel.js').WorkerPool> {
-    const url = pathToFileURL(join(ROOT, 'dist/src/engine/parallel.js')).href;
-    const { WorkerPool } = (await import(url)) as typeof import('../../src/engine/parallel.js');
-    return new WorkerPool(2, { cwd: ROOT, root: ROOT, today: '2026-01-01', overrides: {}, ruleIds, configs: [undefined], terraformMaxBytes: 1 << 20 });
-  }
-  const project = { namespaces: new Map() };
-  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: true\n';
-  const task = (index: number, config = 0) => ({ index, display: `f${index}.yaml`, uri: `f${index}.yaml`, config, read: { ok: true as const, text: POD } });
+  /** The pool module of the build (its worker is dist/src/engine/worker.js). */
+  const parallel = (): Promise<typeof import('../../src/engine/parallel.js')> =>
+    import(pathToFileURL(join(ROOT, 'dist/src/engine/parallel.js')).href) as Promise<typeof import('../../src/engine/parallel.js')>;
+  const init = (ruleIds: readonly string[]): RunInit => ({
+    cwd: ROOT, root: ROOT, today: '2026-01-01', overrides: {}, ruleIds, configs: [undefined], terraformMaxBytes: 1 << 20,
+  });
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: team\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: true\n';
+  /** Files that may hold a Namespace: the workers parse them first; the later file's labels win. */
+  const namespace = (level: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
+  const candidates = [{ display: 'a.yaml', text: namespace('baseline') }, { display: 'b.yaml', text: 'kind: Namespace # not one\n' }, { display: 'c.yaml', text: namespace('restricted') }];
+  const task = (index: number, config = 0): FileTask => ({ index, display: `f${index}.yaml`, uri: `f${index}.yaml`, config, read: { ok: true, text: POD } });
+  const same = (t: FileTask): FileTask => t;
 
-  it('hand outcomes back in file order', async () => {
-    const p = await pool(['privileged-container']);
-    const order: number[] = [];
-    try {
-      await p.run(project, Array.from({ length: 30 }, (_, i) => task(i)), (t) => t, (t, o) => {
+  it('parse the Namespace candidates first, hand outcomes back in file order, and serve the next run with the same workers', async () => {
+    const { workerPool } = await parallel();
+    const pool = workerPool(2);
+    for (let run = 0; run < 2; run++) {
+      const order: number[] = [];
+      await pool.lint(init(['privileged-container']), candidates, Array.from({ length: 30 }, (_, i) => task(i)), same, (t, o) => {
         order.push(t.index);
         expect(o.status).toBe('linted');
-        expect(o.findings.map((f) => [f.ruleId, f.file, f.start.line])).toEqual([['privileged-container', t.display, 10]]);
+        expect(o.findings.map((f) => [f.ruleId, f.file, f.start.line])).toEqual([['privileged-container', t.display, 11]]);
+        expect(o.findings[0]?.message).toMatch(/\(namespace "team" enforces restricted:v1\.\d+\)$/);
       });
-    } finally {
-      await p.close();
+      expect(order).toEqual(Array.from({ length: 30 }, (_, i) => i));
     }
-    expect(order).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(workerPool(2)).toBe(pool);
   }, 30_000);
 
-  it('reject the run, naming the file, when linting one throws', async () => {
-    const p = await pool(['privileged-container']);
-    try {
-      await expect(p.run(project, [task(0), task(1, 7), task(2)], (t) => t, () => undefined)).rejects.toThrow(/^worker thread failed while linting f1\.yaml: Error: no config #7 for f1\.yaml/);
-    } finally {
-      await p.close();
-    }
+  it('reject the run, naming the file, when linting one throws, and are not used again', async () => {
+    const { workerPool } = await parallel();
+    const pool = workerPool(3);
+    await expect(pool.lint(init(['privileged-container']), [], [task(0), task(1, 7), task(2)], same, () => undefined))
+      .rejects.toThrow(/^worker thread failed while linting f1\.yaml: Error: no config #7 for f1\.yaml/);
+    expect(workerPool(3)).not.toBe(pool);
   }, 30_000);
 
-  it('reject the run when a worker cannot start', async () => {
-    const p = await pool(['no-such-rule']);
-    try {
-      await expect(p.run(project, [task(0), task(1)], (t) => t, () => undefined)).rejects.toThrow(/^worker thread failed: rule "no-such-rule" is not a built-in rule/);
-    } finally {
-      await p.close();
-    }
+  it('reject the run when the workers cannot set it up', async () => {
+    const { workerPool } = await parallel();
+    await expect(workerPool(4).lint(init(['no-such-rule']), candidates, [task(0), task(1)], same, () => undefined))
+      .rejects.toThrow(/^worker thread failed: Error: rule "no-such-rule" is not a built-in rule/);
   }, 30_000);
 });
 

@@ -1,8 +1,8 @@
 /**
  * Permission failures. Tests run as root, where `chmod 000` changes nothing, so `readdir` and
  * `open` from `node:fs/promises` are mocked to fail for chosen paths, the way they fail without
- * permission or under Node's permission model; files are opened with `openSync` from `node:fs`,
- * mocked the same way.
+ * permission or under Node's permission model; files are opened with `openSync` and directories
+ * listed with `readdirSync` from `node:fs`, mocked the same way.
  */
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,13 +38,20 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
+  const guard = (path: unknown): void => {
+    const code = denied.get(String(path));
+    if (code) throw Object.assign(new Error(`${code}: denied, ${String(path)}`), { code });
+  };
   return {
     ...real,
     openSync: ((path: string, flags: string) => {
-      const code = denied.get(String(path));
-      if (code) throw Object.assign(new Error(`${code}: denied, ${String(path)}`), { code });
+      guard(path);
       return real.openSync(path, flags);
     }) as typeof real.openSync,
+    readdirSync: ((path: string, options?: unknown) => {
+      guard(path);
+      return real.readdirSync(path, options as Parameters<typeof real.readdirSync>[1]);
+    }) as typeof real.readdirSync,
   };
 });
 
